@@ -1,0 +1,3 @@
+module github.com/asynctrait/asynctrait
+
+go 1.26

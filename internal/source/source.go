@@ -1,0 +1,142 @@
+// Package source holds a Rust source file, byte spans into it, and the
+// conversion from byte offsets to the line:column positions rustc prints.
+//
+// Offsets are plain integers; the line table is built lazily on the first
+// request for a position, so files with nothing to report never pay for it.
+package source
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) in a File.
+type Span struct {
+	Start, End uint32
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return int(s.End - s.Start) }
+
+// Text returns the bytes of src that the span covers.
+func (s Span) Text(src []byte) []byte { return src[s.Start:s.End] }
+
+// Join returns the smallest span covering both s and t.
+func (s Span) Join(t Span) Span {
+	if t.Start < s.Start {
+		s.Start = t.Start
+	}
+	if t.End > s.End {
+		s.End = t.End
+	}
+	return s
+}
+
+// File is a named source text.
+type File struct {
+	Name string
+	Src  []byte
+
+	once  sync.Once
+	lines []uint32 // offsets of line starts; built on demand
+}
+
+// NewFile returns a File for src. The File keeps src; callers must not modify it.
+func NewFile(name string, src []byte) *File {
+	return &File{Name: name, Src: src}
+}
+
+// Position is a human-facing location: 1-based line, and 1-based column
+// counted in characters (Unicode scalar values), as rustc counts them.
+type Position struct {
+	Filename string
+	Offset   int // byte offset
+	Line     int // 1-based
+	Column   int // 1-based, in characters
+}
+
+func (f *File) buildLines() {
+	f.lines = append(f.lines, 0)
+	for i, b := range f.Src {
+		if b == '\n' {
+			f.lines = append(f.lines, uint32(i+1))
+		}
+	}
+}
+
+// LineStart returns the byte offset at which 1-based line n starts.
+func (f *File) LineStart(n int) int {
+	f.once.Do(f.buildLines)
+	if n < 1 {
+		return 0
+	}
+	if n > len(f.lines) {
+		return len(f.Src)
+	}
+	return int(f.lines[n-1])
+}
+
+// LineCount returns the number of lines (a final line without newline counts).
+func (f *File) LineCount() int {
+	f.once.Do(f.buildLines)
+	return len(f.lines)
+}
+
+// Line returns the text of 1-based line n without its line terminator
+// ("\n" or "\r\n").
+func (f *File) Line(n int) []byte {
+	start := f.LineStart(n)
+	end := len(f.Src)
+	if n < len(f.lines) {
+		end = int(f.lines[n]) - 1
+	}
+	if end > start && f.Src[end-1] == '\r' {
+		end--
+	}
+	if end < start {
+		end = start
+	}
+	return f.Src[start:end]
+}
+
+// Position converts a byte offset to a Position. Offsets past the end are
+// clamped to the end of the file. An offset inside a multi-byte character
+// counts as that character.
+func (f *File) Position(offset int) Position {
+	f.once.Do(f.buildLines)
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(f.Src) {
+		offset = len(f.Src)
+	}
+	i := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset }) - 1
+	if i < 0 {
+		i = 0
+	}
+	start := int(f.lines[i])
+	return Position{
+		Filename: f.Name,
+		Offset:   offset,
+		Line:     i + 1,
+		Column:   CharCount(f.Src[start:offset]) + 1,
+	}
+}
+
+// CharCount counts the characters in b, counting each invalid byte as one
+// character, like rustc does for lossily decoded text.
+func CharCount(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+		}
+		n++
+	}
+	return n
+}
