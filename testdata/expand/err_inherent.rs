@@ -1,0 +1,8 @@
+use async_trait::async_trait;
+
+struct S;
+
+#[async_trait]
+impl S {
+    async fn f(&self) {}
+}

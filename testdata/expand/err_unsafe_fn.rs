@@ -1,0 +1,4 @@
+use async_trait::async_trait;
+
+#[async_trait]
+unsafe fn f() {}
