@@ -113,9 +113,10 @@ func (l *lexer) invalidIdent(start, pos int) (Kind, int) {
 }
 
 // isXIDStart approximates Unicode XID_Start, which rustc uses for the first
-// character of an identifier, from Go's tables (Unicode 15.0 in Go 1.26; the
-// unicode-xid crate rustc uses may be a version ahead, so a character added
-// in a later Unicode version is rejected here):
+// character of an identifier, from Go's tables (Unicode 15.0 in Go 1.26;
+// rustc 1.95 is a version or two ahead, so a letter added since is
+// rejected here). It agrees with Python 3.11's XID tables on every
+// character assigned in Unicode 14.
 //
 //	ID_Start  = L + Nl + Other_ID_Start − Pattern_Syntax − Pattern_White_Space
 //	XID_Start = ID_Start minus the few characters that NFKC changes (xidExcluded)
@@ -136,6 +137,12 @@ func isXIDContinue(r rune) bool {
 		return r >= 0 && asciiClass[r]&clsIDContinue != 0
 	}
 	if isXIDStart(r) {
+		return true
+	}
+	switch r {
+	case 0x200C, 0x200D, 0x30FB, 0xFF65:
+		// Added to Other_ID_Continue in Unicode 15.1, which Go's
+		// tables predate; rustc accepts them (checked with 1.95).
 		return true
 	}
 	return (unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue) ||

@@ -110,6 +110,7 @@ func (l *lexer) run() {
 		l.toks = append(l.toks, Token{Kind: Shebang, Flags: flags, Start: uint32(pos), End: uint32(end)})
 		pos = end
 	}
+	toks := l.toks // a local, so the hot append does not go through l
 	for pos < len(src) {
 		start := pos
 		c := src[pos]
@@ -118,7 +119,15 @@ func (l *lexer) run() {
 		var flags Flags
 		switch c {
 		case ' ', '\t', '\n', '\r', '\v', '\f':
-			kind, pos = Whitespace, l.whitespace(pos)
+			// Inline loop for the ASCII run; most whitespace tokens
+			// are a space or a newline plus indentation.
+			for pos < len(src) && asciiClass[src[pos]]&clsSpace != 0 {
+				pos++
+			}
+			if pos < len(src) && src[pos] >= utf8.RuneSelf {
+				pos = l.whitespace(pos)
+			}
+			kind = Whitespace
 		case '(':
 			kind = LParen
 		case ')':
@@ -317,7 +326,19 @@ func (l *lexer) run() {
 		default:
 			switch {
 			case asciiClass[c]&clsIDStart != 0:
-				kind, pos = l.ident(start, pos)
+				// Inline loop for ASCII identifiers; ident takes over
+				// at the first non-ASCII byte.
+				for pos < len(src) && asciiClass[src[pos]]&clsIDContinue != 0 {
+					pos++
+				}
+				kind = Ident
+				if pos < len(src) {
+					if d := src[pos]; d >= utf8.RuneSelf {
+						kind, pos = l.ident(start, pos)
+					} else if d == '"' || d == '#' || d == '\'' {
+						l.checkPrefix(start, pos)
+					}
+				}
 			case c >= utf8.RuneSelf:
 				kind, pos = l.nonASCII(start)
 			default:
@@ -325,18 +346,18 @@ func (l *lexer) run() {
 			}
 		}
 
+		var match int32
 		if kind >= LParen && kind <= RBrace {
-			l.delim(kind, flags, start, pos)
-			continue
+			match = l.delim(toks, kind, start, pos)
 		}
-		l.toks = append(l.toks, Token{Kind: kind, Flags: flags, Start: uint32(start), End: uint32(pos)})
+		toks = append(toks, Token{Kind: kind, Flags: flags, Start: uint32(start), End: uint32(pos), Match: match})
 	}
 	for i := len(l.open) - 1; i >= 0; i-- {
 		o := l.open[i]
-		l.toks[o].Match = -1
-		l.errorf(int(l.toks[o].Start), int(l.toks[o].End), "this file contains an unclosed delimiter")
+		toks[o].Match = -1
+		l.errorf(int(toks[o].Start), int(toks[o].End), "this file contains an unclosed delimiter")
 	}
-	l.toks = append(l.toks, Token{Kind: EOF, Start: uint32(len(src)), End: uint32(len(src))})
+	l.toks = append(toks, Token{Kind: EOF, Start: uint32(len(src)), End: uint32(len(src))})
 }
 
 // at returns src[i], or 0 past the end (like rustc_lexer's EOF_CHAR, 0 is
@@ -371,47 +392,41 @@ func (l *lexer) idStartAt(i int) bool {
 	return isXIDStart(r)
 }
 
-// delim appends a delimiter and pairs it up. A closing delimiter that does
-// not match the innermost open one is "mismatched"; if it matches one
-// further out, the delimiters in between are left unclosed (Match -1) and it
-// closes that one, as rustc recovers from `{ ( }`; otherwise it is dropped.
-func (l *lexer) delim(kind Kind, flags Flags, start, end int) {
-	idx := int32(len(l.toks))
-	t := Token{Kind: kind, Flags: flags, Start: uint32(start), End: uint32(end)}
+// delim pairs up the delimiter about to be appended to toks and returns its
+// Match. A closing delimiter that does not match the innermost open one is
+// "mismatched"; if it matches one further out, the delimiters in between
+// are left unclosed (Match -1) and it closes that one, as rustc recovers
+// from `{ ( }`; otherwise it stays unmatched.
+func (l *lexer) delim(toks []Token, kind Kind, start, end int) int32 {
+	idx := int32(len(toks))
 	if kind.IsOpen() {
-		l.toks = append(l.toks, t)
 		l.open = append(l.open, idx)
-		return
+		return 0
 	}
 	want := kind - 1 // the opening kind; see the order in token.go
 	n := len(l.open)
-	if n > 0 && l.toks[l.open[n-1]].Kind == want {
+	if n > 0 && toks[l.open[n-1]].Kind == want {
 		o := l.open[n-1]
 		l.open = l.open[:n-1]
-		l.toks[o].Match = idx
-		t.Match = o
-		l.toks = append(l.toks, t)
-		return
+		toks[o].Match = idx
+		return o
 	}
-	t.Match = -1
 	if n == 0 {
 		l.errorf(start, end, "unexpected closing delimiter: `"+kind.String()+"`")
-		l.toks = append(l.toks, t)
-		return
+		return -1
 	}
 	l.errorf(start, end, "mismatched closing delimiter: `"+kind.String()+"`")
 	for i := n - 2; i >= 0; i-- {
-		if o := l.open[i]; l.toks[o].Kind == want {
+		if o := l.open[i]; toks[o].Kind == want {
 			for _, u := range l.open[i+1:] {
-				l.toks[u].Match = -1
+				toks[u].Match = -1
 			}
 			l.open = l.open[:i]
-			l.toks[o].Match = idx
-			t.Match = o
-			break
+			toks[o].Match = idx
+			return o
 		}
 	}
-	l.toks = append(l.toks, t)
+	return -1
 }
 
 // whitespace returns the end of a run of Pattern_White_Space starting at pos.

@@ -60,10 +60,11 @@ var identCases = []lexCase{
 		errs: []string{"`crate` cannot be a raw identifier", "`super` cannot be a raw identifier", "`Self` cannot be a raw identifier"}},
 	// Non-ASCII identifiers: XID_Start then XID_Continue.
 	{in: "été µs Δx ñ_2 変数", want: []string{`Ident "été"`, `Ident "µs"`, `Ident "Δx"`, `Ident "ñ_2"`, `Ident "変数"`}},
-	{in: "a\u0301", want: []string{"Ident \"a\u0301\""}},                                             // combining mark continues
-	{in: "\u0301", want: []string{`Invalid "́"`}, errs: []string{`unknown start of token: \u{301}`}}, // but does not start
-	{in: "x·y", want: []string{`Ident "x·y"`}},                                                       // U+00B7 is Other_ID_Continue
-	{in: "a\u200db", want: []string{`Ident "a"`, `Invalid "\u200d"`, `Ident "b"`}, errs: []string{`unknown start of token: \u{200d}`}},
+	{in: "a\u0301", want: []string{"Ident \"a\u0301\""}},                                                      // combining mark continues
+	{in: "\u0301", want: []string{`Invalid "́"`}, errs: []string{`unknown start of token: \u{301}`}},          // but does not start
+	{in: "x·y", want: []string{`Ident "x·y"`}},                                                                // U+00B7 is Other_ID_Continue
+	{in: "a\u200db a\u200cb x\u30fby", want: []string{`Ident "a\u200db"`, `Ident "a\u200cb"`, `Ident "x・y"`}}, // Unicode 15.1 additions
+	{in: "\u200cb", want: []string{`Invalid "\u200c"`, `Ident "b"`}, errs: []string{`unknown start of token: \u{200c}`}},
 	{in: "r#été", want: []string{`Ident "r#été" raw`}},
 	{in: "a🦀 🦀 x🙂y", want: []string{`Invalid "a🦀"`, `Invalid "🦀"`, `Invalid "x🙂y"`},
 		errs: []string{"identifiers cannot contain emoji: `a🦀`", "Ferris cannot be used as an identifier", "identifiers cannot contain emoji: `x🙂y`"}},
