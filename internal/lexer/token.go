@@ -110,7 +110,8 @@ const (
 	FlagSuffix
 	// FlagUnterminated marks a literal or comment cut off by end of input.
 	FlagUnterminated
-	// FlagCRLF marks a line comment or doc comment that is followed by "\r\n".
+	// FlagCRLF marks a line comment, doc comment or shebang that is followed
+	// by "\r\n" (the "\r" is left to the Whitespace token after it).
 	FlagCRLF
 )
 
