@@ -1,0 +1,141 @@
+package diag
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file decides how many terminal columns a source character takes and
+// what is printed in its place, following rustc's emitter: a tab is shown as
+// four spaces, C0 controls as their Unicode "control pictures", bidirectional
+// overrides as U+FFFD (so they cannot reorder the snippet), and each invalid
+// UTF-8 byte as one U+FFFD. Wide East Asian characters and most emoji take two
+// columns, combining marks none.
+
+// normalizeRune returns what rustc prints for r and how many columns it takes.
+func normalizeRune(r rune) (string, int) {
+	switch {
+	case r == '\t':
+		return "    ", 4
+	case r < 0x20:
+		return string(rune(0x2400 + r)), 1 // ␀ … ␟
+	case r == 0x7f:
+		return "\u2421", 1 // ␡
+	case r == 0x200d: // zero width joiner
+		return "", 0
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return "\ufffd", 1 // bidi embeddings, overrides and isolates
+	}
+	return string(r), runeWidth(r)
+}
+
+// normalizeLine returns line as rustc shows it in a snippet.
+func normalizeLine(line []byte) string {
+	var b strings.Builder
+	b.Grow(len(line))
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRune(line[i:])
+		i += n
+		if r < utf8.RuneSelf && r >= 0x20 && r != 0x7f {
+			b.WriteByte(byte(r))
+			continue
+		}
+		s, _ := normalizeRune(r) // invalid bytes decode to U+FFFD, one each
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// displayWidth returns the number of columns b takes once normalized.
+func displayWidth(b []byte) int {
+	w := 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c >= 0x20 && c < 0x7f {
+			w++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		i += n
+		_, rw := normalizeRune(r)
+		w += rw
+	}
+	return w
+}
+
+// displayWidthString is displayWidth for a string.
+func displayWidthString(s string) int { return displayWidth([]byte(s)) }
+
+// runeWidth is a compact version of Unicode East Asian Width (UAX #11) for
+// printable characters: 2 for wide and fullwidth characters, 0 for combining
+// marks and zero-width characters, 1 otherwise.
+func runeWidth(r rune) int {
+	if r < 0x300 {
+		return 1
+	}
+	if inTable(r, zeroWidth) {
+		return 0
+	}
+	if inTable(r, wide) {
+		return 2
+	}
+	return 1
+}
+
+type runeRange struct{ lo, hi rune }
+
+func inTable(r rune, t []runeRange) bool {
+	lo, hi := 0, len(t)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < t[m].lo:
+			hi = m
+		case r > t[m].hi:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// zeroWidth lists combining marks and format characters (sorted).
+var zeroWidth = []runeRange{
+	{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x05bf, 0x05bf},
+	{0x05c1, 0x05c2}, {0x05c4, 0x05c5}, {0x05c7, 0x05c7}, {0x0610, 0x061a},
+	{0x064b, 0x065f}, {0x0670, 0x0670}, {0x06d6, 0x06dc}, {0x06df, 0x06e4},
+	{0x06e7, 0x06e8}, {0x06ea, 0x06ed}, {0x0900, 0x0902}, {0x093a, 0x093a},
+	{0x093c, 0x093c}, {0x0941, 0x0948}, {0x094d, 0x094d}, {0x0951, 0x0957},
+	{0x0e31, 0x0e31}, {0x0e34, 0x0e3a}, {0x0e47, 0x0e4e}, {0x1ab0, 0x1aff},
+	{0x1dc0, 0x1dff}, {0x200b, 0x200f}, {0x20d0, 0x20ff}, {0xfe00, 0xfe0f},
+	{0xfe20, 0xfe2f}, {0xfeff, 0xfeff}, {0xe0100, 0xe01ef},
+}
+
+// wide lists East Asian Wide and Fullwidth ranges, and emoji presentation
+// blocks (sorted).
+var wide = []runeRange{
+	{0x1100, 0x115f}, {0x231a, 0x231b}, {0x2329, 0x232a}, {0x23e9, 0x23ec},
+	{0x23f0, 0x23f0}, {0x23f3, 0x23f3}, {0x25fd, 0x25fe}, {0x2614, 0x2615},
+	{0x2648, 0x2653}, {0x267f, 0x267f}, {0x2693, 0x2693}, {0x26a1, 0x26a1},
+	{0x26aa, 0x26ab}, {0x26bd, 0x26be}, {0x26c4, 0x26c5}, {0x26ce, 0x26ce},
+	{0x26d4, 0x26d4}, {0x26ea, 0x26ea}, {0x26f2, 0x26f3}, {0x26f5, 0x26f5},
+	{0x26fa, 0x26fa}, {0x26fd, 0x26fd}, {0x2705, 0x2705}, {0x270a, 0x270b},
+	{0x2728, 0x2728}, {0x274c, 0x274c}, {0x274e, 0x274e}, {0x2753, 0x2755},
+	{0x2757, 0x2757}, {0x2795, 0x2797}, {0x27b0, 0x27b0}, {0x27bf, 0x27bf},
+	{0x2b1b, 0x2b1c}, {0x2b50, 0x2b50}, {0x2b55, 0x2b55}, {0x2e80, 0x303e},
+	{0x3041, 0x33ff}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xa000, 0xa4cf},
+	{0xa960, 0xa97f}, {0xac00, 0xd7a3}, {0xf900, 0xfaff}, {0xfe10, 0xfe19},
+	{0xfe30, 0xfe6f}, {0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x16fe0, 0x16fe4},
+	{0x17000, 0x18cff}, {0x1b000, 0x1b2ff}, {0x1f004, 0x1f004}, {0x1f0cf, 0x1f0cf},
+	{0x1f18e, 0x1f18e}, {0x1f191, 0x1f19a}, {0x1f200, 0x1f251}, {0x1f300, 0x1f320},
+	{0x1f32d, 0x1f335}, {0x1f337, 0x1f37c}, {0x1f37e, 0x1f393}, {0x1f3a0, 0x1f3ca},
+	{0x1f3cf, 0x1f3d3}, {0x1f3e0, 0x1f3f0}, {0x1f3f4, 0x1f3f4}, {0x1f3f8, 0x1f43e},
+	{0x1f440, 0x1f440}, {0x1f442, 0x1f4fc}, {0x1f4ff, 0x1f53d}, {0x1f54b, 0x1f54e},
+	{0x1f550, 0x1f567}, {0x1f57a, 0x1f57a}, {0x1f595, 0x1f596}, {0x1f5a4, 0x1f5a4},
+	{0x1f5fb, 0x1f64f}, {0x1f680, 0x1f6c5}, {0x1f6cc, 0x1f6cc}, {0x1f6d0, 0x1f6d2},
+	{0x1f6d5, 0x1f6d7}, {0x1f6eb, 0x1f6ec}, {0x1f6f4, 0x1f6fc}, {0x1f7e0, 0x1f7eb},
+	{0x1f90c, 0x1f93a}, {0x1f93c, 0x1f945}, {0x1f947, 0x1f9ff}, {0x1fa70, 0x1faff},
+	{0x20000, 0x2fffd}, {0x30000, 0x3fffd},
+}
