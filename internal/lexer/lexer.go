@@ -18,7 +18,7 @@ import (
 //   - identifiers use Go's Unicode tables (see isXIDStart), and emoji are
 //     recognised by block ranges (see isEmoji);
 //   - lexing never stops: errors rustc treats as fatal only mark the token;
-//   - a mismatched delimiter is recovered as described at closeDelim;
+//   - a mismatched delimiter is recovered as described at delim;
 //   - frontmatter (`---` blocks, unstable) is not recognised.
 
 // maxLen is the largest input whose offsets fit the uint32 fields of Token.
@@ -40,7 +40,7 @@ func LexEdition(src []byte, ed Edition) Result {
 	if ed == 0 {
 		ed = Edition2021
 	}
-	if len(src) > maxLen {
+	if uint64(len(src)) > maxLen {
 		// Offsets would not fit; do not pretend otherwise.
 		return Result{
 			Tokens: []Token{{Kind: EOF}},
@@ -64,12 +64,10 @@ func LexEdition(src []byte, ed Edition) Result {
 func cmpError(a, b Error) int { return int(a.Span.Start) - int(b.Span.Start) }
 
 type lexer struct {
-	src   []byte
-	toks  []Token
-	errs  []Error
-	open  []int32 // indices of the unclosed opening delimiters, innermost last
-	ed    Edition
-	stack [32]int32 // backing store for open, so shallow nesting never allocates
+	src  []byte
+	toks []Token
+	errs []Error
+	ed   Edition
 }
 
 func (l *lexer) errorf(start, end int, msg string) {
@@ -100,7 +98,10 @@ var asciiClass = func() (t [256]uint8) {
 
 func (l *lexer) run() {
 	src := l.src
-	l.open = l.stack[:0]
+	// Indices of the unclosed opening delimiters, innermost last; a local
+	// array so that nesting up to 32 deep allocates nothing.
+	var stack [32]int32
+	open := stack[:0]
 	pos := 0
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		l.toks = append(l.toks, Token{Kind: BOM, End: 3})
@@ -348,7 +349,7 @@ func (l *lexer) run() {
 
 		var match int32
 		if kind >= LParen && kind <= RBrace {
-			match = l.delim(toks, kind, start, pos)
+			match, open = l.delim(toks, open, kind, start, pos)
 		}
 		toks = append(toks, Token{Kind: kind, Flags: flags, Start: uint32(start), End: uint32(pos), Match: match})
 		// Whitespace follows half the tokens; taking it here rather than
@@ -364,8 +365,8 @@ func (l *lexer) run() {
 			toks = append(toks, Token{Kind: Whitespace, Start: uint32(start), End: uint32(pos)})
 		}
 	}
-	for i := len(l.open) - 1; i >= 0; i-- {
-		o := l.open[i]
+	for i := len(open) - 1; i >= 0; i-- {
+		o := open[i]
 		toks[o].Match = -1
 		l.errorf(int(toks[o].Start), int(toks[o].End), "this file contains an unclosed delimiter")
 	}
@@ -404,41 +405,38 @@ func (l *lexer) idStartAt(i int) bool {
 	return isXIDStart(r)
 }
 
-// delim pairs up the delimiter about to be appended to toks and returns its
-// Match. A closing delimiter that does not match the innermost open one is
+// delim pairs up the delimiter about to be appended to toks, given the
+// open delimiters, and returns its Match and the new open list. A closing delimiter that does not match the innermost open one is
 // "mismatched"; if it matches one further out, the delimiters in between
 // are left unclosed (Match -1) and it closes that one, as rustc recovers
 // from `{ ( }`; otherwise it stays unmatched.
-func (l *lexer) delim(toks []Token, kind Kind, start, end int) int32 {
+func (l *lexer) delim(toks []Token, open []int32, kind Kind, start, end int) (int32, []int32) {
 	idx := int32(len(toks))
 	if kind.IsOpen() {
-		l.open = append(l.open, idx)
-		return 0
+		return 0, append(open, idx)
 	}
 	want := kind - 1 // the opening kind; see the order in token.go
-	n := len(l.open)
-	if n > 0 && toks[l.open[n-1]].Kind == want {
-		o := l.open[n-1]
-		l.open = l.open[:n-1]
+	n := len(open)
+	if n > 0 && toks[open[n-1]].Kind == want {
+		o := open[n-1]
 		toks[o].Match = idx
-		return o
+		return o, open[:n-1]
 	}
 	if n == 0 {
 		l.errorf(start, end, "unexpected closing delimiter: `"+kind.String()+"`")
-		return -1
+		return -1, open
 	}
 	l.errorf(start, end, "mismatched closing delimiter: `"+kind.String()+"`")
 	for i := n - 2; i >= 0; i-- {
-		if o := l.open[i]; toks[o].Kind == want {
-			for _, u := range l.open[i+1:] {
+		if o := open[i]; toks[o].Kind == want {
+			for _, u := range open[i+1:] {
 				toks[u].Match = -1
 			}
-			l.open = l.open[:i]
 			toks[o].Match = idx
-			return o
+			return o, open[:i]
 		}
 	}
-	return -1
+	return -1, open
 }
 
 // whitespace returns the end of a run of Pattern_White_Space starting at pos.
