@@ -1,0 +1,613 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/asynctrait/asynctrait"
+	"github.com/asynctrait/asynctrait/internal/cargo"
+	"github.com/asynctrait/asynctrait/internal/diag"
+	"github.com/asynctrait/asynctrait/internal/edit"
+	"github.com/asynctrait/asynctrait/internal/source"
+)
+
+// stdinName is the file name of standard input in diagnostics and diffs.
+const stdinName = "<stdin>"
+
+// listFlag collects a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+type expandFlags struct {
+	write, list, diff, check, exact, workspace, help bool
+	cfg, packages                                    listFlag
+	messageFormat, color, manifestPath               string
+	jobs                                             int
+}
+
+// parseInterspersed parses flags anywhere among the arguments, as cargo
+// and rustc users expect; "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(paths, rest...), nil
+		}
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+// spelled returns a flag that package flag reports as "-name" as the user
+// wrote it: with one dash or two.
+func spelled(args []string, name string) string {
+	bare := strings.TrimLeft(name, "-")
+	for _, a := range args {
+		for _, dash := range []string{"--", "-"} {
+			if a == dash+bare || strings.HasPrefix(a, dash+bare+"=") {
+				return dash + bare
+			}
+		}
+	}
+	return name
+}
+
+// cfgSpec is rustc's --cfg syntax: `name` or `name="value"`.
+var cfgSpec = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*\s*(=\s*"([^"\\]|\\.)*"\s*)?$`)
+
+// usageError prints a one-line problem and how to get help.
+func usageError(stderr io.Writer, inv invocation, format string, args ...any) int {
+	fmt.Fprintf(stderr, "asynctrait: "+format+"\n", args...)
+	fmt.Fprintf(stderr, "Run '%s help expand' for usage.\n", inv.prog)
+	return ExitError
+}
+
+func (r *Runner) expand(inv invocation, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var f expandFlags
+	fs := flag.NewFlagSet("expand", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&f.write, "w", false, "")
+	fs.BoolVar(&f.list, "l", false, "")
+	fs.BoolVar(&f.diff, "d", false, "")
+	fs.BoolVar(&f.check, "check", false, "")
+	fs.BoolVar(&f.exact, "exact", false, "")
+	fs.BoolVar(&f.workspace, "workspace", false, "")
+	fs.BoolVar(&f.help, "h", false, "")
+	fs.BoolVar(&f.help, "help", false, "")
+	fs.Var(&f.cfg, "cfg", "")
+	fs.Var(&f.packages, "p", "")
+	fs.Var(&f.packages, "package", "")
+	fs.StringVar(&f.messageFormat, "message-format", "human", "")
+	fs.StringVar(&f.color, "color", "auto", "")
+	fs.StringVar(&f.manifestPath, "manifest-path", "", "")
+	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			msg = "unknown flag " + spelled(args, name)
+		} else if strings.HasPrefix(msg, "flag needs an argument: ") {
+			name := strings.TrimPrefix(msg, "flag needs an argument: ")
+			msg = "flag " + spelled(args, name) + " needs a value"
+		}
+		return usageError(stderr, inv, "%s", msg)
+	}
+	if f.help {
+		fmt.Fprint(stdout, expandHelp())
+		return ExitOK
+	}
+
+	format, err := diag.ParseFormat(f.messageFormat)
+	if err != nil {
+		return usageError(stderr, inv, "--message-format: %v", err)
+	}
+	var color bool
+	switch f.color {
+	case "always":
+		color = true
+	case "never":
+	case "auto":
+		color = r.autoColor(inv, stderr)
+	default:
+		return usageError(stderr, inv, "--color: unknown value %q (expected auto, always or never)", f.color)
+	}
+	if f.jobs < 1 {
+		return usageError(stderr, inv, "-j must be at least 1, not %d", f.jobs)
+	}
+	if f.check && f.write {
+		return usageError(stderr, inv, "--check writes nothing, so it cannot be combined with -w; use one or the other")
+	}
+	for _, c := range f.cfg {
+		if !cfgSpec.MatchString(c) {
+			return usageError(stderr, inv, "invalid --cfg %q: expected `name` or `name=\"value\"`, as in --cfg test or --cfg 'feature=\"std\"'", c)
+		}
+	}
+	opts := asynctrait.Options{Exact: f.exact}
+	if len(f.cfg) > 0 {
+		opts.Cfg = append([]string{}, f.cfg...)
+	}
+
+	cargoMode := f.manifestPath != "" || len(f.packages) > 0 || f.workspace || (inv.cargo && len(paths) == 0)
+	if cargoMode && len(paths) > 0 {
+		return usageError(stderr, inv, "paths cannot be combined with --manifest-path, -p or --workspace; either name the files or let Cargo.toml list them")
+	}
+	if !cargoMode && len(paths) == 0 && f.write {
+		return usageError(stderr, inv, "-w cannot be used with standard input; name the files to rewrite")
+	}
+
+	run := &run{
+		r: r, flags: f, opts: opts, format: format, color: color,
+		stdout: stdout, stderr: stderr,
+	}
+	var jobs []job
+	switch {
+	case cargoMode:
+		jobs = run.cargoJobs()
+	case len(paths) == 0:
+		src, err := io.ReadAll(stdin)
+		if err != nil {
+			run.ioError(stdinName, "cannot read standard input: %v", err)
+			return run.status
+		}
+		jobs = []job{{name: stdinName, stdin: true, src: src}}
+	default:
+		jobs = run.pathJobs(paths)
+	}
+	run.process(jobs)
+	return run.status
+}
+
+// autoColor decides --color=auto: on when stderr is a terminal and neither
+// NO_COLOR (https://no-color.org) nor TERM=dumb says otherwise. Under cargo,
+// CARGO_TERM_COLOR=always|never is honoured too.
+func (r *Runner) autoColor(inv invocation, stderr io.Writer) bool {
+	getenv := r.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+		return false
+	}
+	if inv.cargo {
+		switch getenv("CARGO_TERM_COLOR") {
+		case "always":
+			return true
+		case "never":
+			return false
+		}
+	}
+	if r.IsTerminal != nil {
+		return r.IsTerminal(stderr)
+	}
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// job is one file to expand.
+type job struct {
+	name  string // as shown to the user
+	path  string // file system path ("" for stdin)
+	stdin bool
+	src   []byte // read up front for stdin only
+}
+
+// run is the state of one expand command.
+type run struct {
+	r              *Runner
+	flags          expandFlags
+	opts           asynctrait.Options
+	format         diag.Format
+	color          bool
+	stdout, stderr io.Writer
+	status         int
+	changed        bool // some file would change (or did, with -w)
+}
+
+func (x *run) raise(code int) { x.status = max(x.status, code) }
+
+func (x *run) abs(p string) string {
+	if filepath.IsAbs(p) || x.r.Dir == "" {
+		return p
+	}
+	return filepath.Join(x.r.Dir, p)
+}
+
+// ioError reports a problem that is not about the Rust code (a file that
+// cannot be read or written) as an error diagnostic for that file, so that
+// it also reaches JSON consumers, and sets exit status 2.
+func (x *run) ioError(name string, format string, args ...any) {
+	d := diag.Diagnostic{Severity: diag.Error, Message: fmt.Sprintf(format, args...)}
+	if name != "" {
+		d.File = source.NewFile(name, nil)
+	}
+	x.emit(&d)
+	x.raise(ExitError)
+}
+
+func (x *run) emit(d *diag.Diagnostic) {
+	_ = diag.Render(x.stderr, d, x.format, x.color && x.format != diag.FormatJSON)
+}
+
+// errText is err without the operation and path a *PathError repeats.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// pathJobs turns path arguments into jobs: files as they are, directories
+// walked. A file reached twice (named twice, or named and walked) is
+// expanded once.
+func (x *run) pathJobs(paths []string) []job {
+	var jobs []job
+	seen := map[string]bool{}
+	add := func(name, path string) {
+		key := path
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			key = real
+		}
+		if abs, err := filepath.Abs(key); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			jobs = append(jobs, job{name: name, path: path})
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(x.abs(p))
+		if err != nil {
+			x.ioError("", "cannot read `%s`: %s", p, errText(err))
+			continue
+		}
+		if !fi.IsDir() {
+			add(p, x.abs(p))
+			continue
+		}
+		w := walker{run: x}
+		for _, f := range w.walk(x.abs(p), p, true) {
+			add(f.name, f.path)
+		}
+	}
+	return jobs
+}
+
+// cargoJobs lists the files of the selected Cargo packages.
+func (x *run) cargoJobs() []job {
+	manifest := x.flags.manifestPath
+	var err error
+	if manifest == "" {
+		dir := x.r.Dir
+		if dir == "" {
+			dir = "."
+		}
+		if manifest, err = cargo.FindManifest(dir); err != nil {
+			x.ioError("", "%v; run this in a Cargo package or pass --manifest-path", err)
+			return nil
+		}
+	} else {
+		manifest = x.abs(manifest)
+		if _, err := os.Stat(manifest); err != nil {
+			x.ioError("", "cannot read manifest `%s`: %s", x.flags.manifestPath, errText(err))
+			return nil
+		}
+	}
+	ws, err := cargo.Load(manifest)
+	if err != nil {
+		x.ioError("", "%v", err)
+		return nil
+	}
+	pkgs, err := ws.Select(x.flags.packages, x.flags.workspace)
+	if err != nil {
+		x.ioError("", "%v", err)
+		return nil
+	}
+	base := x.r.Dir
+	if base == "" {
+		base, _ = os.Getwd()
+	}
+	display := func(p string) string {
+		if abs, err := filepath.Abs(base); err == nil {
+			if rel, err := filepath.Rel(abs, p); err == nil && !strings.HasPrefix(rel, "..") {
+				return rel
+			}
+		}
+		return p
+	}
+	var jobs []job
+	seen := map[string]bool{}
+	for _, pkg := range pkgs {
+		w := walker{run: x, skipPackages: true}
+		for _, src := range pkg.Sources() {
+			for _, f := range w.walk(src.Path, display(src.Path), src.Recursive) {
+				if !seen[f.path] {
+					seen[f.path] = true
+					jobs = append(jobs, job{name: f.name, path: f.path})
+				}
+			}
+		}
+	}
+	return jobs
+}
+
+// walker finds .rs files under a directory.
+type walker struct {
+	run          *run
+	skipPackages bool // skip subdirectories that are Cargo packages of their own
+}
+
+type found struct{ name, path string }
+
+// walk returns the .rs files under dir (in its subdirectories too when
+// recursive), sorted by path, skipping hidden files and directories, Cargo
+// target directories, anything .gitignore'd and all symbolic links (so a
+// walk never leaves the tree or reaches a file twice). name is dir as the
+// user wrote it; found names are joined to it.
+func (w *walker) walk(dir, name string, recursive bool) []found {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		w.run.ioError("", "cannot read `%s`: %s", name, errText(err))
+		return nil
+	}
+	var out []found
+	w.walkDir(abs, name, ancestorRules(abs), recursive, &out)
+	return out
+}
+
+func (w *walker) walkDir(abs, name string, rules []ignoreRule, recursive bool, out *[]found) {
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		w.run.ioError("", "cannot read directory `%s`: %s", name, errText(err))
+		return
+	}
+	if data, err := os.ReadFile(filepath.Join(abs, ".gitignore")); err == nil {
+		rules = append(rules[:len(rules):len(rules)], parseIgnore(data, abs)...)
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, ".") || e.Type()&fs.ModeSymlink != 0 {
+			continue
+		}
+		p := filepath.Join(abs, n)
+		disp := filepath.Join(name, n)
+		if e.IsDir() {
+			if !recursive || isCargoTarget(abs, p) || ignored(rules, p, true) {
+				continue
+			}
+			if w.skipPackages && exists(filepath.Join(p, "Cargo.toml")) {
+				continue
+			}
+			w.walkDir(p, disp, rules, recursive, out)
+			continue
+		}
+		if !e.Type().IsRegular() || !strings.HasSuffix(n, ".rs") || ignored(rules, p, false) {
+			continue
+		}
+		*out = append(*out, found{name: disp, path: p})
+	}
+}
+
+// isCargoTarget reports whether dir (in parent) is a Cargo build directory:
+// a "target" next to a Cargo.toml, or any directory cargo has tagged as a
+// cache (CACHEDIR.TAG) or used for builds (.rustc_info.json). A module
+// directory that happens to be named src/target is not skipped.
+func isCargoTarget(parent, dir string) bool {
+	if filepath.Base(dir) == "target" && exists(filepath.Join(parent, "Cargo.toml")) {
+		return true
+	}
+	return exists(filepath.Join(dir, "CACHEDIR.TAG")) || exists(filepath.Join(dir, ".rustc_info.json"))
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// result is the outcome for one job, produced by a worker and printed in
+// job order.
+type result struct {
+	src, out []byte
+	diags    []diag.Diagnostic
+	hasErr   bool // error diagnostics: nothing is written, listed or diffed
+	internal bool // an internal error (exit 2)
+	ioErr    string
+	changed  bool
+	writeErr string
+	wrote    bool
+}
+
+// process expands the jobs on a bounded pool of workers and reports the
+// results in job order, whatever the order they finish in.
+func (x *run) process(jobs []job) {
+	results := make([]result, len(jobs))
+	done := make([]chan struct{}, len(jobs))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	next := make(chan int)
+	go func() {
+		for i := range jobs {
+			next <- i
+		}
+		close(next)
+	}()
+	for range min(x.flags.jobs, max(len(jobs), 1)) {
+		go func() {
+			for i := range next {
+				results[i] = x.expandOne(&jobs[i])
+				close(done[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		<-done[i]
+		x.report(&jobs[i], &results[i])
+		results[i] = result{} // let the garbage collector have the sources
+	}
+	if x.flags.check && x.changed {
+		x.raise(ExitChanges)
+	}
+}
+
+// expandOne reads, expands and (with -w) writes one file.
+func (x *run) expandOne(j *job) (res result) {
+	src := j.src
+	var before os.FileInfo
+	if !j.stdin {
+		var err error
+		if before, err = os.Stat(j.path); err == nil {
+			src, err = os.ReadFile(j.path)
+		}
+		if err != nil {
+			res.ioErr = fmt.Sprintf("cannot read `%s`: %s", j.name, errText(err))
+			return res
+		}
+	}
+	res.src = src
+	file := source.NewFile(j.name, src)
+	if !utf8.Valid(src) {
+		off := firstInvalid(src)
+		d := diag.Errorf(file, source.Span{Start: uint32(off), End: uint32(off + 1)}, "file is not valid UTF-8")
+		d.Notes = []string{fmt.Sprintf("byte %d (0x%02x) does not start a valid UTF-8 sequence; Rust source files must be UTF-8", off, src[off])}
+		res.diags = []diag.Diagnostic{d}
+		res.hasErr = true
+		return res
+	}
+	res.out, res.diags, res.internal = x.callExpand(file, src)
+	for i := range res.diags {
+		d := &res.diags[i]
+		if d.File == nil {
+			d.File = file
+		}
+		if d.Severity == diag.Error {
+			res.hasErr = true
+			if strings.HasPrefix(d.Message, "internal error") {
+				res.internal = true
+			}
+		}
+	}
+	res.changed = !res.hasErr && !bytes.Equal(res.out, src)
+	if res.changed && x.flags.write {
+		if err := writeFile(j.path, j.name, res.out, before); err != nil {
+			res.writeErr = err.Error()
+		} else {
+			res.wrote = true
+		}
+	}
+	return res
+}
+
+// callExpand runs the expander, turning a panic into an internal error
+// diagnostic for this file only.
+func (x *run) callExpand(file *source.File, src []byte) (out []byte, diags []diag.Diagnostic, internal bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			d := diag.Diagnostic{
+				Severity: diag.Error, File: file,
+				Message: fmt.Sprintf("internal error: asynctrait panicked: %v", v),
+				Notes:   []string{"the file was left unchanged"},
+				Help:    []string{"please report this bug with the file that caused it"},
+			}
+			getenv := x.r.Getenv
+			if getenv == nil {
+				getenv = os.Getenv
+			}
+			if getenv("ASYNCTRAIT_BACKTRACE") != "" {
+				d.Notes = append(d.Notes, string(debug.Stack()))
+			} else {
+				d.Notes = append(d.Notes, "run with ASYNCTRAIT_BACKTRACE=1 to include a stack trace in the report")
+			}
+			out, diags, internal = src, []diag.Diagnostic{d}, true
+		}
+	}()
+	expand := x.r.Expand
+	if expand == nil {
+		expand = asynctrait.Expand
+	}
+	// The expander gets its own copy: it must never modify the input, and
+	// the source is still needed for the diff and the diagnostics.
+	in := bytes.Clone(src)
+	res := expand(file.Name, in, x.opts)
+	out = res.Output
+	if out == nil && len(src) != 0 && !res.Changed {
+		out = src
+	}
+	return out, res.Diagnostics, false
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// report prints one file's outcome: diagnostics on stderr; the name (-l),
+// the diff (-d, --check) or the expanded source (no flag) on stdout.
+func (x *run) report(j *job, res *result) {
+	if res.ioErr != "" {
+		x.ioError(j.name, "%s", res.ioErr)
+		return
+	}
+	for i := range res.diags {
+		x.emit(&res.diags[i])
+	}
+	if res.hasErr {
+		x.raise(ExitChanges)
+	}
+	if res.internal {
+		x.raise(ExitError)
+	}
+	if res.writeErr != "" {
+		x.ioError(j.name, "%s", res.writeErr)
+	}
+	f := x.flags
+	if !f.write && !f.list && !f.diff && !f.check {
+		if !res.hasErr {
+			_, _ = x.stdout.Write(res.out)
+		}
+		return
+	}
+	if !res.changed {
+		return
+	}
+	x.changed = true
+	if f.list {
+		fmt.Fprintln(x.stdout, j.name)
+	}
+	if f.diff || (f.check && !f.list) {
+		name := filepath.ToSlash(j.name)
+		_, _ = io.WriteString(x.stdout, edit.Unified(name, name, res.src, res.out))
+	}
+}

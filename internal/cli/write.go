@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// writeFile replaces the file at path (shown to the user as name) with
+// data, safely:
+//
+//   - the new contents go to a temporary file in the same directory, which
+//     is given the original's permission bits (and, when we may, its owner),
+//     synced to disk, closed and renamed over the original, so that a reader
+//     sees either the old file or the new one, never a mix;
+//   - if anything fails (the temporary file cannot be created, the disk is
+//     full, the rename is refused) the temporary file is removed and the
+//     original is left as it was;
+//   - a file without write permission for its owner is refused rather than
+//     replaced: the rename would succeed in a writable directory, silently
+//     dropping the protection the user put on it;
+//   - a file that changed on disk since it was read is refused too;
+//   - a symbolic link is written through: its target is replaced and the
+//     link itself kept (as gofmt -w does).
+//
+// Replacing the file gives it a new inode: other hard links to the old
+// file keep the old contents.
+func writeFile(path, name string, data []byte, before os.FileInfo) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fmt.Errorf("cannot write `%s`: %s", name, errText(err))
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		return fmt.Errorf("cannot write `%s`: %s", name, errText(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("cannot write `%s`: not a regular file", name)
+	}
+	if fi.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("`%s` is read-only (mode %04o), so -w left it unchanged; make it writable (chmod u+w %s) to rewrite it, or use -d to see the changes", name, fi.Mode().Perm(), name)
+	}
+	if before != nil && (fi.Size() != before.Size() || !fi.ModTime().Equal(before.ModTime())) {
+		return fmt.Errorf("`%s` changed on disk while it was being expanded, so -w left it unchanged; run again", name)
+	}
+	// Writing the file must be allowed to us, not just replacing it: this
+	// catches files of other users, and immutable or append-only files.
+	probe, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write `%s`: %s; it was left unchanged", name, errText(err))
+	}
+	probe.Close()
+
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".asynctrait-*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write `%s`: cannot create a temporary file in its directory: %s; the file was left unchanged", name, errText(err))
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	fail := func(err error) error {
+		return fmt.Errorf("cannot write `%s`: %s; the file was left unchanged", name, errText(err))
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(fi.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {
+		return fail(err)
+	}
+	chown(tmp, fi)
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fail(err)
+	}
+	ok = true
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes the rename durable; failure only costs durability.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	d.Close()
+}
