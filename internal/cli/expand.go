@@ -333,9 +333,11 @@ func (x *run) cargoJobs() []job {
 	if base == "" {
 		base, _ = os.Getwd()
 	}
+	// Files are shown relative to the current directory (../ included), so
+	// that names printed by -l work in commands run from there.
 	display := func(p string) string {
 		if abs, err := filepath.Abs(base); err == nil {
-			if rel, err := filepath.Rel(abs, p); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel, err := filepath.Rel(abs, p); err == nil {
 				return rel
 			}
 		}
