@@ -446,16 +446,20 @@ type result struct {
 }
 
 // process expands the jobs on a bounded pool of workers and reports the
-// results in job order, whatever the order they finish in.
+// results in job order, whatever the order they finish in. At most
+// window files are started ahead of the one being reported, which bounds
+// the memory held by finished results waiting for a slow file.
 func (x *run) process(jobs []job) {
 	results := make([]result, len(jobs))
 	done := make([]chan struct{}, len(jobs))
 	for i := range done {
 		done[i] = make(chan struct{})
 	}
+	window := make(chan struct{}, 4*x.flags.jobs+16)
 	next := make(chan int)
 	go func() {
 		for i := range jobs {
+			window <- struct{}{}
 			next <- i
 		}
 		close(next)
@@ -472,6 +476,7 @@ func (x *run) process(jobs []job) {
 		<-done[i]
 		x.report(&jobs[i], &results[i])
 		results[i] = result{} // let the garbage collector have the sources
+		<-window
 	}
 	if x.flags.check && x.changed {
 		x.raise(ExitChanges)

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/asynctrait/asynctrait/internal/source"
@@ -77,11 +78,31 @@ type rustcDiag struct {
 	short map[string]bool
 }
 
-// runRustc compiles each case in dir and returns its diagnostics, plain and
-// in colour (rustc's --json=diagnostic-rendered-ansi).
-func runRustc(t *testing.T) (dir string, diags []rustcDiag) {
+var rustcRun struct {
+	sync.Mutex
+	dir   string
+	diags []rustcDiag
+}
+
+// runRustc compiles each case and returns its diagnostics, plain and in
+// colour (rustc's --json=diagnostic-rendered-ansi), and the directory of
+// the sources. rustc runs once per test binary.
+func runRustc(t *testing.T) (string, []rustcDiag) {
 	rustc := rustcPath(t)
-	dir = t.TempDir()
+	rustcRun.Lock()
+	defer rustcRun.Unlock()
+	if rustcRun.dir == "" {
+		dir, err := os.MkdirTemp("", "asynctrait-rustc-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		diags := compileCases(t, rustc, dir)
+		rustcRun.dir, rustcRun.diags = dir, diags
+	}
+	return rustcRun.dir, rustcRun.diags
+}
+
+func compileCases(t *testing.T, rustc, dir string) (diags []rustcDiag) {
 	names := make([]string, 0, len(rustcCases))
 	for name := range rustcCases {
 		names = append(names, name)
@@ -132,7 +153,7 @@ func runRustc(t *testing.T) (dir string, diags []rustcDiag) {
 			diags = append(diags, rd)
 		}
 	}
-	return dir, diags
+	return diags
 }
 
 // fromRustc rebuilds a Diagnostic from rustc's JSON, or reports false when
@@ -362,4 +383,12 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if rustcRun.dir != "" {
+		os.RemoveAll(rustcRun.dir)
+	}
+	os.Exit(code)
 }
