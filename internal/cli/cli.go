@@ -202,7 +202,11 @@ instead: src/, tests/, examples/, benches/ and every target in Cargo.toml.
 
 Flags:
   -w                    write the expansion back into the files; only files
-                        that change are written, and none that has errors
+                        that change are written, and none that has errors.
+                        Each file is replaced through a temporary file in its
+                        directory, keeping its permissions; a read-only file
+                        is refused; a symbolic link named on the command line
+                        is followed and the file it points to rewritten
   -l                    list the files whose expansion differs from them
   -d                    print a unified diff of the changes (patch -p1 applies it)
   --check               write nothing; print the diff of what would change

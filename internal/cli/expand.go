@@ -167,7 +167,7 @@ func (r *Runner) expand(inv invocation, args []string, stdin io.Reader, stdout, 
 	case len(paths) == 0:
 		src, err := io.ReadAll(stdin)
 		if err != nil {
-			run.ioError(stdinName, "cannot read standard input: %v", err)
+			run.ioError("cannot read standard input: %v", err)
 			return run.status
 		}
 		jobs = []job{{name: stdinName, stdin: true, src: src}}
@@ -240,11 +240,10 @@ func (x *run) abs(p string) string {
 // ioError reports a problem that is not about the Rust code (a file that
 // cannot be read or written) as an error diagnostic for that file, so that
 // it also reaches JSON consumers, and sets exit status 2.
-func (x *run) ioError(name string, format string, args ...any) {
+func (x *run) ioError(format string, args ...any) {
+	// The message names the file; without a span, rustc's formats have no
+	// other place for it.
 	d := diag.Diagnostic{Severity: diag.Error, Message: fmt.Sprintf(format, args...)}
-	if name != "" {
-		d.File = source.NewFile(name, nil)
-	}
 	x.emit(&d)
 	x.raise(ExitError)
 }
@@ -284,7 +283,7 @@ func (x *run) pathJobs(paths []string) []job {
 	for _, p := range paths {
 		fi, err := os.Stat(x.abs(p))
 		if err != nil {
-			x.ioError("", "cannot read `%s`: %s", p, errText(err))
+			x.ioError("cannot read `%s`: %s", p, errText(err))
 			continue
 		}
 		if !fi.IsDir() {
@@ -309,24 +308,24 @@ func (x *run) cargoJobs() []job {
 			dir = "."
 		}
 		if manifest, err = cargo.FindManifest(dir); err != nil {
-			x.ioError("", "%v; run this in a Cargo package or pass --manifest-path", err)
+			x.ioError("%v; run this in a Cargo package or pass --manifest-path", err)
 			return nil
 		}
 	} else {
 		manifest = x.abs(manifest)
 		if _, err := os.Stat(manifest); err != nil {
-			x.ioError("", "cannot read manifest `%s`: %s", x.flags.manifestPath, errText(err))
+			x.ioError("cannot read manifest `%s`: %s", x.flags.manifestPath, errText(err))
 			return nil
 		}
 	}
 	ws, err := cargo.Load(manifest)
 	if err != nil {
-		x.ioError("", "%v", err)
+		x.ioError("%v", err)
 		return nil
 	}
 	pkgs, err := ws.Select(x.flags.packages, x.flags.workspace)
 	if err != nil {
-		x.ioError("", "%v", err)
+		x.ioError("%v", err)
 		return nil
 	}
 	base := x.r.Dir
@@ -375,7 +374,7 @@ type found struct{ name, path string }
 func (w *walker) walk(dir, name string, recursive bool) []found {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		w.run.ioError("", "cannot read `%s`: %s", name, errText(err))
+		w.run.ioError("cannot read `%s`: %s", name, errText(err))
 		return nil
 	}
 	var out []found
@@ -386,7 +385,7 @@ func (w *walker) walk(dir, name string, recursive bool) []found {
 func (w *walker) walkDir(abs, name string, rules []ignoreRule, recursive bool, out *[]found) {
 	entries, err := os.ReadDir(abs)
 	if err != nil {
-		w.run.ioError("", "cannot read directory `%s`: %s", name, errText(err))
+		w.run.ioError("cannot read directory `%s`: %s", name, errText(err))
 		return
 	}
 	if data, err := os.ReadFile(filepath.Join(abs, ".gitignore")); err == nil {
@@ -584,7 +583,7 @@ func firstInvalid(b []byte) int {
 // the diff (-d, --check) or the expanded source (no flag) on stdout.
 func (x *run) report(j *job, res *result) {
 	if res.ioErr != "" {
-		x.ioError(j.name, "%s", res.ioErr)
+		x.ioError("%s", res.ioErr)
 		return
 	}
 	for i := range res.diags {
@@ -597,7 +596,7 @@ func (x *run) report(j *job, res *result) {
 		x.raise(ExitError)
 	}
 	if res.writeErr != "" {
-		x.ioError(j.name, "%s", res.writeErr)
+		x.ioError("%s", res.writeErr)
 	}
 	f := x.flags
 	if !f.write && !f.list && !f.diff && !f.check {
