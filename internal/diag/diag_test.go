@@ -133,3 +133,34 @@ func TestParseFormat(t *testing.T) {
 		t.Error("ParseFormat(xml) succeeded")
 	}
 }
+
+// Any labels on any text render without panicking, and every rendering
+// ends with the blank line that separates diagnostics.
+func TestHumanRandomLabels(t *testing.T) {
+	texts := []string{"", "x", "\n\n\n", "fn f() {\r\n\tlet é = 日本;\r\n}", "a\xffb\nc\x00d\n\u202e\n", "{\n}\n// c\n\n(\n)\nlast"}
+	seed := uint32(1)
+	rnd := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for it := range 5000 {
+		src := texts[it%len(texts)]
+		f := source.NewFile("r.rs", []byte(src))
+		var d Diagnostic
+		d.File = f
+		for range rnd(4) + 1 {
+			a, b := rnd(len(src)+3), rnd(len(src)+3)
+			if a > b {
+				a, b = b, a
+			}
+			d.Labels = append(d.Labels, Label{Span: source.Span{Start: uint32(a), End: uint32(b)}, Primary: rnd(2) == 0, Message: []string{"", "label", "two\nlines"}[rnd(3)]})
+		}
+		for _, color := range []bool{false, true} {
+			if out := Human(&d, color); !strings.HasSuffix(out, "\n\n") {
+				t.Fatalf("rendering of %q with %+v does not end with a blank line:\n%s", src, d.Labels, out)
+			}
+		}
+		_ = JSON(&d)
+		_ = Short(&d, false)
+	}
+}
