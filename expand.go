@@ -1,8 +1,81 @@
 package asynctrait
 
-// Expand rewrites every `#[async_trait]` item of one file.
-//
-// TODO(expander): placeholder until internal/expand lands; returns the input.
-func Expand(filename string, src []byte, opts Options) Result {
-	return Result{Output: src}
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/asynctrait/asynctrait/internal/diag"
+	"github.com/asynctrait/asynctrait/internal/edit"
+	"github.com/asynctrait/asynctrait/internal/expand"
+	"github.com/asynctrait/asynctrait/internal/source"
+	"github.com/asynctrait/asynctrait/internal/syntax"
+)
+
+// marker is a substring every file that needs rewriting contains: every
+// attribute spelling (`async_trait`, `async_trait_with_send`, renamed
+// imports `use async_trait::async_trait as at;`) names it somewhere.
+var marker = []byte("async_trait")
+
+// Expand rewrites every `#[async_trait]` item of one file. On any error
+// diagnostic the output is the input, unchanged.
+func Expand(filename string, src []byte, opts Options) (res Result) {
+	res.Output = src
+	if !bytes.Contains(src, marker) {
+		return res // fast path: nothing to do, nothing to parse
+	}
+	f := source.NewFile(filename, src)
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(f, source.Span{Start: uint32(off), End: uint32(off + 1)}, "file is not valid UTF-8"))
+		return res
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Output = src
+			res.Changed = false
+			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
+				Severity: diag.Error, File: f,
+				Message: fmt.Sprintf("internal error in asynctrait: %v", r),
+				Notes:   []string{"the file was left unchanged; please report this with the input"},
+			})
+		}
+	}()
+	var xo expand.Options
+	xo.Exact = opts.Exact
+	if opts.Cfg != nil {
+		set, err := expand.ParseCfgSet(opts.Cfg)
+		if err != nil {
+			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Error, Message: err.Error()})
+			return res
+		}
+		xo.Cfg = set
+	}
+	tree := syntax.Parse(f)
+	if len(tree.Errors) > 0 {
+		for _, e := range tree.Errors {
+			res.Diagnostics = append(res.Diagnostics, diag.Errorf(f, e.Span, e.Msg))
+		}
+		return res
+	}
+	edits, diags := expand.File(tree, xo)
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	if res.HasErrors() || len(edits) == 0 {
+		return res
+	}
+	out, err := edit.Apply(src, edits)
+	if err != nil {
+		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Error, File: f, Message: "internal error: " + err.Error()})
+		return res
+	}
+	res.Output = out
+	res.Changed = !bytes.Equal(out, src)
+	return res
 }

@@ -1,3 +1,4 @@
+// rustc-also: -A explicit_builtin_cfgs_in_flags --cfg target_arch="wasm32"
 // The fork's attributes selected by configuration (spec §11): with no --cfg
 // one copy per branch is emitted, guarded by #[cfg].
 use workflow_async_trait::{async_trait_with_send, async_trait_without_send};
@@ -18,7 +19,7 @@ impl Store for Db {
     }
 }
 
-#[async_trait_with_send]
+#[async_trait_without_send]
 pub trait Always {
     async fn ping(&self);
 }

@@ -1,3 +1,4 @@
+// rustc-also: -A explicit_builtin_cfgs_in_flags --cfg target_arch="wasm32"
 // A cfg-gated re-export selects the mode of a plain #[async_trait] (spec §11).
 #[cfg(not(target_arch = "wasm32"))]
 use workflow_async_trait::async_trait_with_send as async_trait;

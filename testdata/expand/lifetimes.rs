@@ -12,7 +12,7 @@ pub trait Lifetimes<'t> {
     async fn returns_ref(&self) -> &str;
     async fn static_ref(&self, s: &'static str) -> &'static str;
     async fn callbacks(&self, f: fn(&u8) -> u8, g: Box<dyn Fn(&u8) -> u8 + Send + Sync>) -> u8;
-    async fn iter(&self, it: Box<dyn Iterator<Item = &'_ u8> + Send + '_>) -> usize;
+    async fn iter(&self, it: Box<dyn Iterator<Item = &'_ u8> + Send>) -> usize;
 }
 
 pub struct Impl;
@@ -40,7 +40,7 @@ impl<'t> Lifetimes<'t> for Impl {
     async fn callbacks(&self, f: fn(&u8) -> u8, g: Box<dyn Fn(&u8) -> u8 + Send + Sync>) -> u8 {
         f(&1) + g(&2)
     }
-    async fn iter(&self, it: Box<dyn Iterator<Item = &'_ u8> + Send + '_>) -> usize {
+    async fn iter(&self, it: Box<dyn Iterator<Item = &'_ u8> + Send>) -> usize {
         it.count()
     }
 }

@@ -1,3 +1,5 @@
+// rustc: -A async_fn_in_trait
+// rustc-also: --cfg feature="boxed"
 // A lone cfg_attr: a rewritten copy where it applies, the native trait where
 // it does not.
 use async_trait::async_trait;

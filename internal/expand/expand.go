@@ -1,0 +1,638 @@
+// Package expand implements the `#[async_trait]` rewrite as text edits over
+// a parsed file (spec: shared/spec/async-trait-expansion.md, target 0.1.92).
+//
+// The rules follow upstream's modules: attribute and argument recognition
+// (attrs.go), signature rewriting (method.go), elided lifetimes and `impl
+// Trait` (lifetime.go), `self`/`Self` handling in bodies (receiver.go), and
+// the rustfmt-style layout of generated code (layout.go). Output leaves only
+// as edits against the original bytes, so untouched text stays untouched.
+package expand
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asynctrait/asynctrait/internal/diag"
+	"github.com/asynctrait/asynctrait/internal/edit"
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/syntax"
+)
+
+// Options configure the rewrite.
+type Options struct {
+	// Cfg, when non-nil, evaluates cfg_attr predicates; when nil, one copy
+	// per configuration branch is emitted under `#[cfg(…)]`.
+	Cfg *CfgSet
+	// Exact emits upstream's exact tokens instead of rustfmt's layout.
+	Exact bool
+}
+
+type expander struct {
+	k     *toks
+	file  *syntax.File
+	opts  Options
+	res   *resolver
+	diags []diag.Diagnostic
+	edits []edit.Edit
+}
+
+// File rewrites every async-trait item of a parsed, error-free file and
+// returns the edits and diagnostics. Items with errors are left as they are.
+func File(f *syntax.File, opts Options) ([]edit.Edit, []diag.Diagnostic) {
+	k := &toks{src: f.Source.Src, t: f.Tokens}
+	x := &expander{k: k, file: f, opts: opts}
+	x.res = newResolver(k, f.Items)
+	seen := map[uint32]bool{}
+	var macros []syntax.TokenRange
+	x.markParsed(f.Items, seen, &macros)
+	x.items(f.Items)
+	x.hiddenItems(seen, macros)
+	if len(x.edits) > 0 {
+		x.removeUnusedImports()
+	}
+	return x.edits, x.diags
+}
+
+// markParsed records the attributes of every parsed item (so the token scan
+// for hidden items skips them) and the bodies of macro_rules! definitions.
+func (x *expander) markParsed(items []syntax.Item, seen map[uint32]bool, macros *[]syntax.TokenRange) {
+	for _, it := range items {
+		for _, a := range it.Common().Attrs {
+			seen[a.Span().Start] = true
+		}
+		switch it := it.(type) {
+		case *syntax.Mod:
+			x.markParsed(it.Items, seen, macros)
+		case *syntax.Trait:
+			x.markParsed(it.Items, seen, macros)
+		case *syntax.Impl:
+			x.markParsed(it.Items, seen, macros)
+		case *syntax.ExternBlock:
+			x.markParsed(it.Items, seen, macros)
+		case *syntax.MacroCall:
+			if it.Name != nil && x.k.pathText(it.Path) == "macro_rules" {
+				*macros = append(*macros, it.Body)
+			}
+		}
+	}
+}
+
+func (x *expander) errorf(sp syntax.Span, msg string) {
+	x.diags = append(x.diags, diag.Errorf(x.file.Source, sp, msg))
+}
+
+func (x *expander) items(items []syntax.Item) {
+	for _, it := range items {
+		if m, ok := it.(*syntax.Mod); ok {
+			x.items(m.Items)
+			continue
+		}
+		trig := x.res.triggers(it.Common().Attrs)
+		if len(trig) == 0 {
+			continue
+		}
+		x.item(it, trig)
+	}
+}
+
+// item rewrites one item carrying async-trait triggers.
+func (x *expander) item(it syntax.Item, trig []trigger) {
+	for _, t := range trig {
+		if t.errMsg != "" {
+			x.errorf(t.attr.Span(), t.errMsg)
+			return
+		}
+	}
+	switch it := it.(type) {
+	case *syntax.Trait:
+		if syntax.Present(it.Auto) {
+			x.errorf(it.Auto, x.recognitionMsg(it))
+			return
+		}
+		if syntax.Present(it.Eq) {
+			x.errorf(it.Eq, "expected `{`")
+			return
+		}
+	case *syntax.Impl:
+		if it.Trait == nil {
+			x.errorf(trig[0].attr.Span(), msgImpl)
+			return
+		}
+		if syntax.Present(it.Default) {
+			x.errorf(it.Default, msgItem)
+			return
+		}
+	default:
+		x.recognitionError(it)
+		return
+	}
+	for _, in := range x.innerAttrs(it) {
+		x.diags = append(x.diags, diag.Diagnostic{
+			Severity: diag.Warning, File: x.file.Source,
+			Message: "inner attribute inside an `#[async_trait]` item: async-trait drops it, asynctrait keeps it",
+			Labels:  []diag.Label{{Span: in.Span(), Primary: true}},
+		})
+	}
+
+	branches, native := x.branches(trig)
+	if x.opts.Cfg != nil {
+		// Evaluate: the first trigger whose predicate holds decides.
+		var edits []edit.Edit
+		for _, t := range trig {
+			edits = append(edits, x.removeAttr(t.attr, trig, "")...)
+		}
+		for _, b := range branches {
+			if b.cond == nil || x.opts.Cfg.Eval(b.cond) {
+				edits = append(edits, x.itemEdits(it, b.mode)...)
+				break
+			}
+		}
+		x.addEdits(it, edits)
+		return
+	}
+	if len(branches) == 1 && branches[0].cond == nil {
+		var edits []edit.Edit
+		for _, t := range trig {
+			edits = append(edits, x.removeAttr(t.attr, trig, "")...)
+		}
+		edits = append(edits, x.itemEdits(it, branches[0].mode)...)
+		x.addEdits(it, edits)
+		return
+	}
+	// One copy per configuration branch (spec §11, our option).
+	if native != nil {
+		branches = append(branches, branch{cond: native, mode: modeNative})
+	}
+	span := it.Span()
+	indent := x.indentOf(span.Start)
+	var copies []string
+	for _, b := range branches {
+		guard := "#[cfg(" + b.cond.String() + ")]"
+		var edits []edit.Edit
+		for i, t := range trig {
+			if i > 0 && t.attr == trig[i-1].attr {
+				continue
+			}
+			g := ""
+			if i == 0 {
+				g = guard
+			}
+			edits = append(edits, x.removeAttr(t.attr, trig, g)...)
+		}
+		if b.mode != modeNative {
+			edits = append(edits, x.itemEdits(it, b.mode)...)
+		}
+		text, ok := x.applyWithin(span, edits)
+		if !ok {
+			return
+		}
+		copies = append(copies, text)
+	}
+	x.edits = append(x.edits, edit.Edit{Start: int(span.Start), End: int(span.End), New: strings.Join(copies, "\n"+indent)})
+}
+
+// addEdits records an item's edits, checking they apply cleanly first.
+func (x *expander) addEdits(it syntax.Item, edits []edit.Edit) {
+	if _, ok := x.applyWithin(it.Span(), edits); ok {
+		x.edits = append(x.edits, edits...)
+	}
+}
+
+// applyWithin applies edits that lie inside span to its text.
+func (x *expander) applyWithin(span syntax.Span, edits []edit.Edit) (string, bool) {
+	shifted := make([]edit.Edit, 0, len(edits))
+	for _, e := range edits {
+		if e.Start < int(span.Start) || e.End > int(span.End) {
+			// Attribute removal may extend over the line's indentation
+			// before the item; clamp to the item.
+			if e.Start < int(span.Start) {
+				e.Start = int(span.Start)
+			}
+			if e.End > int(span.End) {
+				e.End = int(span.End)
+			}
+		}
+		shifted = append(shifted, edit.Edit{Start: e.Start - int(span.Start), End: e.End - int(span.Start), New: e.New})
+	}
+	out, err := edit.Apply(x.k.src[span.Start:span.End], shifted)
+	if err != nil {
+		x.errorf(span, "internal error: "+err.Error())
+		return "", false
+	}
+	return string(out), true
+}
+
+type branch struct {
+	cond *Cfg
+	mode Mode
+}
+
+// branches turns triggers into mutually exclusive configuration branches;
+// native is the condition under which no trigger fires (nil if none).
+func (x *expander) branches(trig []trigger) (out []branch, native *Cfg) {
+	var earlier []*Cfg
+	for _, t := range trig {
+		if t.cond == nil {
+			out = append(out, branch{cond: conjoin(nil, earlier), mode: t.mode})
+			return out, nil
+		}
+		out = append(out, branch{cond: conjoin(t.cond, earlier), mode: t.mode})
+		earlier = append(earlier, t.cond)
+	}
+	return out, conjoin(nil, earlier)
+}
+
+// conjoin returns `c and not(e) for e in earlier`, dropping terms c already
+// implies and returning a contradiction-free result, or an always-false
+// marker... kept simple: `not(e)` is dropped when c is e's complement; when
+// c is nil and earlier contains a complementary pair, the result is nil-able
+// false, reported as `Cfg{Name: "false"}`.
+func conjoin(c *Cfg, earlier []*Cfg) *Cfg {
+	var terms []*Cfg
+	if c != nil {
+		terms = append(terms, c)
+	}
+	for _, e := range earlier {
+		if c != nil && c.complement(e) {
+			continue
+		}
+		terms = append(terms, e.not())
+	}
+	// A complementary pair makes the conjunction unsatisfiable.
+	for i := range terms {
+		for j := i + 1; j < len(terms); j++ {
+			if terms[i].complement(terms[j]) {
+				return nil
+			}
+		}
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	return conj(terms)
+}
+
+// removeAttr deletes a trigger attribute (and its line), or replaces it with
+// guard; a cfg_attr that also carries other attributes keeps them.
+func (x *expander) removeAttr(a *syntax.Attr, trig []trigger, guard string) []edit.Edit {
+	k := x.k
+	sp := a.Span()
+	rest := ""
+	if a.Path != nil && k.pathText(a.Path) == "cfg_attr" {
+		if inner, ok := k.groupInner(a.Args); ok {
+			parts := k.splitTopLevel(inner)
+			var keep []string
+			for _, p := range parts[1:] {
+				path, _ := k.splitAttr(p)
+				segs := k.pathSegments(path)
+				if len(segs) > 0 && (kindOfName(segs[len(segs)-1]) != notMacro || len(segs) == 1 && len(x.res.aliases[segs[0]]) > 0) {
+					continue
+				}
+				keep = append(keep, oneLine(k.plainSpaced(p)))
+			}
+			if len(keep) > 0 {
+				rest = "#[cfg_attr(" + oneLine(k.plainSpaced(parts[0])) + ", " + strings.Join(keep, ", ") + ")]"
+			}
+		}
+	}
+	repl := guard
+	if rest != "" {
+		if repl != "" {
+			repl += "\n" + x.indentOf(sp.Start)
+		}
+		repl += rest
+	}
+	if repl != "" {
+		return []edit.Edit{{Start: int(sp.Start), End: int(sp.End), New: repl}}
+	}
+	start, end := x.lineStart(sp.Start), x.lineEnd(sp.End)
+	if !x.onlySpaceBefore(sp.Start) || end == sp.End {
+		// Not alone on its line: remove it and the spaces after it.
+		start = sp.Start
+		end = sp.End
+		for int(end) < len(k.src) && (k.src[end] == ' ' || k.src[end] == '\t') {
+			end++
+		}
+	}
+	return []edit.Edit{{Start: int(start), End: int(end), New: ""}}
+}
+
+// blankLineAt returns the end of the line starting at off if it is blank,
+// else off.
+func (x *expander) blankLineAt(off uint32) uint32 {
+	src := x.k.src
+	i := off
+	for int(i) < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r') {
+		i++
+	}
+	if int(i) < len(src) && src[i] == '\n' {
+		return i + 1
+	}
+	return off
+}
+
+// blankLineBefore reports whether the line ending just before off is blank.
+func (x *expander) blankLineBefore(off uint32) bool {
+	src := x.k.src
+	if off == 0 || src[off-1] != '\n' {
+		return false
+	}
+	i := off - 1
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\r') {
+		i--
+	}
+	return i == 0 || src[i-1] == '\n'
+}
+
+// plainSpaced returns the source text of a token range.
+func (k *toks) plainSpaced(r syntax.TokenRange) string { return k.spanText(k.spanOf(r)) }
+
+// lineStart returns the start of the line holding off when only
+// whitespace precedes off on it; otherwise off.
+func (x *expander) lineStart(off uint32) uint32 {
+	src := x.k.src
+	i := off
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i == 0 || src[i-1] == '\n' {
+		return i
+	}
+	return off
+}
+
+// onlySpaceBefore reports whether off is the first non-blank of its line.
+func (x *expander) onlySpaceBefore(off uint32) bool {
+	i := off
+	for i > 0 && (x.k.src[i-1] == ' ' || x.k.src[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || x.k.src[i-1] == '\n'
+}
+
+// lineEnd returns the offset after the newline ending the line of off
+// when only whitespace follows off on it; otherwise off.
+func (x *expander) lineEnd(off uint32) uint32 {
+	src := x.k.src
+	i := off
+	for int(i) < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r') {
+		i++
+	}
+	if int(i) < len(src) && src[i] == '\n' {
+		return i + 1
+	}
+	if int(i) == len(src) {
+		return i
+	}
+	return off
+}
+
+// indentOf returns the leading whitespace of the line holding off.
+func (x *expander) indentOf(off uint32) string {
+	src := x.k.src
+	s := off
+	for s > 0 && src[s-1] != '\n' {
+		s--
+	}
+	e := s
+	for e < off && (src[e] == ' ' || src[e] == '\t') {
+		e++
+	}
+	return string(src[s:e])
+}
+
+func (x *expander) innerAttrs(it syntax.Item) []*syntax.Attr {
+	switch it := it.(type) {
+	case *syntax.Trait:
+		return it.InnerAttrs
+	case *syntax.Impl:
+		return it.InnerAttrs
+	}
+	return nil
+}
+
+// recognitionError reports an attribute on an item that is neither a trait
+// nor a trait impl (spec §7.1).
+func (x *expander) recognitionError(it syntax.Item) {
+	k := x.k
+	c := it.Common()
+	// First token after the outer attributes.
+	start := c.Span().Start
+	if n := len(c.Attrs); n > 0 {
+		start = c.Attrs[n-1].Span().End
+	}
+	i := k.first(k.at(start))
+	if c.Vis != nil {
+		// `pub …` is parsed as a trait: syn expects `trait` (after optional
+		// `unsafe`/`auto`).
+		j := k.first(k.at(c.Vis.Span().End))
+		if k.isIdent(j, "unsafe") {
+			j = k.next(j)
+		}
+		if k.isIdent(j, "auto") {
+			j = k.next(j)
+		}
+		x.errorf(k.t[j].Span(), msgTrait)
+		return
+	}
+	if k.isIdent(i, "unsafe") {
+		j := k.next(i)
+		x.errorf(k.t[j].Span(), msgUnsafe)
+		return
+	}
+	x.errorf(k.t[i].Span(), msgItem)
+}
+
+func (x *expander) recognitionMsg(t *syntax.Trait) string {
+	if syntax.Present(t.Unsafe) {
+		return msgUnsafe
+	}
+	return msgItem
+}
+
+// itemEdits returns the edits that rewrite a trait's or impl's async
+// methods in the given mode.
+func (x *expander) itemEdits(it syntax.Item, mode Mode) []edit.Edit {
+	c := &itemCtx{x: x, mode: mode}
+	var members []syntax.Item
+	switch it := it.(type) {
+	case *syntax.Trait:
+		c.isTrait = true
+		c.generics = it.Generics
+		c.supertraits = it.Supertraits
+		c.header = syntax.TokenRange{Start: x.k.at(it.Span().Start), End: it.Body.Start}
+		members = it.Items
+	case *syntax.Impl:
+		c.generics = it.Generics
+		c.header = syntax.TokenRange{Start: x.k.at(it.Span().Start), End: it.Body.Start}
+		members = it.Items
+		c.implTypes = map[string]bool{}
+		for _, m := range it.Items {
+			if ta, ok := m.(*syntax.TypeAlias); ok && ta.Ty != nil {
+				if _, ok := ta.Ty.(*syntax.ImplTraitType); ok {
+					c.implTypes[x.k.spanText(ta.Name.Span())] = true
+				}
+			}
+		}
+	}
+	var edits []edit.Edit
+	for _, m := range members {
+		fn, ok := m.(*syntax.Fn)
+		if !ok || fn.Sig == nil || !syntax.Present(fn.Sig.Async) {
+			continue
+		}
+		edits = append(edits, c.methodEdits(fn)...)
+	}
+	return edits
+}
+
+// methodEdits rewrites one async method: an inserted `#[allow(…)]` line and
+// the replacement of everything from the first qualifier to the end.
+func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
+	x := c.x
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			x.errorf(fn.Sig.Span(), b.msg)
+			edits = nil
+		}
+	}()
+	m := c.newMethod(fn)
+	sp, body := m.transform()
+
+	sigStart := fn.Sig.Span().Start
+	indent := x.indentOf(sigStart)
+	lineStart := sigStart
+	for lineStart > 0 && x.k.src[lineStart-1] != '\n' {
+		lineStart--
+	}
+	prefixLen := int(sigStart-lineStart) - len(indent)
+
+	var b strings.Builder
+	b.WriteString(layoutSig(sp, indent, prefixLen, body != nil, x.opts.Exact))
+	end := fn.Span().End
+	if body != nil {
+		if len(sp.where) > 0 {
+			b.WriteString("\n" + indent)
+		} else {
+			b.WriteString(" ")
+		}
+		b.WriteString(layoutBody(body, indent, x.opts.Exact))
+		end = fn.Body.Span().End
+	} else {
+		b.WriteString(";")
+	}
+	edits = append(edits, edit.Edit{Start: int(sigStart), End: int(end), New: b.String()})
+
+	// The lint attribute goes after the method's own attributes (spec §2.11).
+	attr := allowAttr(body != nil || !c.isTrait, x.opts.Exact)
+	at := sigStart
+	if fn.Vis != nil {
+		at = fn.Vis.Span().Start
+	}
+	if syntax.Present(fn.Default) && fn.Default.Start < at {
+		at = fn.Default.Start
+	}
+	if x.onlySpaceBefore(at) {
+		edits = append(edits, edit.Edit{Start: int(at), End: int(at), New: layoutAttr(attr, indent) + "\n" + indent})
+	} else {
+		edits = append(edits, edit.Edit{Start: int(at), End: int(at), New: attr + " "})
+	}
+	return edits
+}
+
+// removeUnusedImports drops `use` items (or leaves of them) that import the
+// macros when nothing else in the rewritten file names them.
+func (x *expander) removeUnusedImports() {
+	if len(x.res.imports) == 0 {
+		return
+	}
+	out, err := edit.Apply(x.k.src, x.edits)
+	if err != nil {
+		return
+	}
+	counts := map[string]int{}
+	res := lexer.Lex(out)
+	for _, t := range res.Tokens {
+		if t.Kind == lexer.Ident {
+			counts[string(out[t.Start:t.End])]++
+		}
+	}
+	// Subtract the mentions inside the imports themselves.
+	seen := map[*syntax.Use]bool{}
+	for _, im := range x.res.imports {
+		if seen[im.use] {
+			continue
+		}
+		seen[im.use] = true
+		r := x.k.rangeOf(im.use.Span())
+		for i := r.Start; i < r.End; i++ {
+			if x.k.t[i].Kind == lexer.Ident {
+				counts[x.k.text(i)]--
+			}
+		}
+	}
+	remove := map[*syntax.Use][]*syntax.UseTree{}
+	for _, im := range x.res.imports {
+		if im.public || counts[im.name] > 0 {
+			continue
+		}
+		remove[im.use] = append(remove[im.use], im.leaf)
+	}
+	for u, leaves := range remove {
+		x.edits = append(x.edits, x.removeUseLeaves(u, leaves)...)
+	}
+}
+
+// removeUseLeaves removes leaves from a use item, or the whole item (with
+// its line) when nothing else remains.
+func (x *expander) removeUseLeaves(u *syntax.Use, leaves []*syntax.UseTree) []edit.Edit {
+	total := countLeaves(u.Tree)
+	if len(leaves) >= total {
+		sp := u.Span()
+		start, end := x.lineStart(sp.Start), x.lineEnd(sp.End)
+		if !x.onlySpaceBefore(sp.Start) || end == sp.End {
+			return []edit.Edit{{Start: int(sp.Start), End: int(sp.End), New: ""}}
+		}
+		// Do not leave a blank line at the top of the file or two blank
+		// lines in a row (rustfmt allows neither).
+		if blank := x.blankLineAt(end); blank > end && (start == 0 || x.blankLineBefore(start)) {
+			end = blank
+		}
+		return []edit.Edit{{Start: int(start), End: int(end), New: ""}}
+	}
+	var edits []edit.Edit
+	for _, l := range leaves {
+		r := x.k.rangeOf(l.Span())
+		n := x.k.first(r.End)
+		if x.k.t[n].Kind == lexer.Comma {
+			after := x.k.first(n + 1)
+			edits = append(edits, edit.Edit{Start: int(l.Span().Start), End: int(x.k.t[after].Start), New: ""})
+			continue
+		}
+		p := x.k.prev(r.Start)
+		if p >= 0 && x.k.t[p].Kind == lexer.Comma {
+			edits = append(edits, edit.Edit{Start: int(x.k.t[p].Start), End: int(l.Span().End), New: ""})
+		}
+	}
+	return edits
+}
+
+func countLeaves(t *syntax.UseTree) int {
+	if t == nil {
+		return 0
+	}
+	if t.Kind == syntax.UseGroup {
+		n := 0
+		for _, g := range t.Group {
+			n += countLeaves(g)
+		}
+		return n
+	}
+	return 1
+}
+
+var _ = fmt.Sprintf

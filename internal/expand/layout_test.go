@@ -1,0 +1,119 @@
+package expand
+
+import (
+	"strings"
+	"testing"
+)
+
+// The expected layouts below were produced by rustfmt 1.95 on the same
+// signatures; TestLayoutAgainstRustfmt (golden tests) checks whole files.
+func TestFormatReturnType(t *testing.T) {
+	tests := []struct {
+		r    string
+		mode Mode
+		want string
+	}{
+		{"u8", ModeSend, `::core::pin::Pin<
+        Box<dyn ::core::future::Future<Output = u8> + ::core::marker::Send + 'async_trait>,
+    >`},
+		{"u8", ModeLocal, `::core::pin::Pin<Box<dyn ::core::future::Future<Output = u8> + 'async_trait>>`},
+		{"Result<(), Error>", ModeLocal, `::core::pin::Pin<Box<dyn ::core::future::Future<Output = Result<(), Error>> + 'async_trait>>`},
+		{"Result<(), Error>", ModeSend, `::core::pin::Pin<
+        Box<
+            dyn ::core::future::Future<Output = Result<(), Error>>
+                + ::core::marker::Send
+                + 'async_trait,
+        >,
+    >`},
+		{"Result<Vec<u8>, std::io::Error>", ModeLocal, `::core::pin::Pin<
+        Box<dyn ::core::future::Future<Output = Result<Vec<u8>, std::io::Error>> + 'async_trait>,
+    >`},
+		{"Result<Vec<HashMap<String, u32>>, Box<dyn std::error::Error>>", ModeSend, `::core::pin::Pin<
+        Box<
+            dyn ::core::future::Future<
+                    Output = Result<Vec<HashMap<String, u32>>, Box<dyn std::error::Error>>,
+                > + ::core::marker::Send
+                + 'async_trait,
+        >,
+    >`},
+		{"Result<Vec<HashMap<String, u32>>, Box<dyn std::error::Error>>", ModeLocal, `::core::pin::Pin<
+        Box<
+            dyn ::core::future::Future<
+                    Output = Result<Vec<HashMap<String, u32>>, Box<dyn std::error::Error>>,
+                > + 'async_trait,
+        >,
+    >`},
+		{"Result<Vec<HashMap<String, u32>>, Box<dyn std::error::Error + Send + Sync + 'static>>", ModeSend, `::core::pin::Pin<
+        Box<
+            dyn ::core::future::Future<
+                    Output = Result<
+                        Vec<HashMap<String, u32>>,
+                        Box<dyn std::error::Error + Send + Sync + 'static>,
+                    >,
+                > + ::core::marker::Send
+                + 'async_trait,
+        >,
+    >`},
+		{"impl Iterator<Item = u8> + Send", ModeLocal, `::core::pin::Pin<
+        Box<dyn ::core::future::Future<Output = impl Iterator<Item = u8> + Send> + 'async_trait>,
+    >`},
+	}
+	for _, tt := range tests {
+		// A trait method with a where clause, at indentation 4: `    ) -> `.
+		got := strings.Join(formatType(parseTy(returnType(tt.r, tt.mode)), 4, 8, 0), "\n")
+		if got != tt.want {
+			t.Errorf("R = %s (mode %d):\ngot:\n%s\nwant:\n%s", tt.r, tt.mode, got, tt.want)
+		}
+	}
+}
+
+func TestJoinTokens(t *testing.T) {
+	tests := map[string]string{
+		"Vec<\n    u8,\n>":            "Vec<u8,>",
+		"&'a mut\n T":                 "&'a mut T",
+		"dyn Fn(&u8)\n -> u8 + Send":  "dyn Fn(&u8) -> u8 + Send",
+		"<T as\n Trait>::X":           "<T as Trait>::X",
+		"[u8;\n 4]":                   "[u8; 4]",
+		"for<'a>\n Fn(&'a u8)":        "for<'a> Fn(&'a u8)",
+		"T: ?Sized\n + Send":          "T: ?Sized + Send",
+		"*const\n T":                  "*const T",
+		"#[cfg(\n feature = \"x\")]":  "#[cfg(feature = \"x\")]",
+		"Item = impl\n Display":       "Item = impl Display",
+		"(a,\n mut b)":                "(a, mut b)",
+		"S { a,\n b: ref mut c, .. }": "S { a, b: ref mut c, .. }",
+	}
+	for in, want := range tests {
+		if got := joinTokens(in); got != want {
+			t.Errorf("joinTokens(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCollapseBlock(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"{\n        1\n    }", "{ 1 }", true},
+		{"{}", "{}", true},
+		{"{\n    }", "{}", true},
+		{"{\n        x;\n    }", "", false},
+		{"{\n        // c\n        1\n    }", "", false},
+		{"{\n        if a { b } else { c }\n    }", "", false},
+		{"{\n        format!(\"{}\", x)\n    }", "{ format!(\"{}\", x) }", true},
+	}
+	for _, tt := range tests {
+		got, ok := collapseBlock(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("collapseBlock(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestReindent(t *testing.T) {
+	in := "{\n        let s = \"a\nb\";\n\n        s\n    }"
+	want := "{\n            let s = \"a\nb\";\n\n            s\n        }"
+	if got := reindent(in, "    ", "        "); got != want {
+		t.Errorf("reindent:\ngot  %q\nwant %q", got, want)
+	}
+}

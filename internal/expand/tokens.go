@@ -1,0 +1,118 @@
+package expand
+
+import (
+	"sort"
+
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/syntax"
+)
+
+// toks gives convenient access to the file's token slice.
+type toks struct {
+	src []byte
+	t   []lexer.Token
+}
+
+func (k *toks) text(i int) string { return string(k.src[k.t[i].Start:k.t[i].End]) }
+
+func (k *toks) is(i int, kind lexer.Kind, text string) bool {
+	if i < 0 || i >= len(k.t) || k.t[i].Kind != kind {
+		return false
+	}
+	return text == "" || string(k.src[k.t[i].Start:k.t[i].End]) == text
+}
+
+func (k *toks) isIdent(i int, text string) bool { return k.is(i, lexer.Ident, text) }
+
+// next returns the index of the next non-trivia token after i (or len-1, EOF).
+func (k *toks) next(i int) int {
+	for i++; i < len(k.t)-1 && k.t[i].Kind.IsTrivia(); i++ {
+	}
+	return i
+}
+
+// prev returns the index of the previous non-trivia token before i, or -1.
+func (k *toks) prev(i int) int {
+	for i--; i >= 0 && k.t[i].Kind.IsTrivia(); i-- {
+	}
+	return i
+}
+
+// first returns the index of the first non-trivia token at or after i.
+func (k *toks) first(i int) int {
+	for ; i < len(k.t)-1 && k.t[i].Kind.IsTrivia(); i++ {
+	}
+	return i
+}
+
+// at returns the index of the token starting at byte offset off, or the
+// first token starting after it.
+func (k *toks) at(off uint32) int {
+	return sort.Search(len(k.t), func(i int) bool { return k.t[i].Start >= off })
+}
+
+// rangeOf returns the token index range covering span s.
+func (k *toks) rangeOf(s syntax.Span) syntax.TokenRange {
+	return syntax.TokenRange{Start: k.at(s.Start), End: k.at(s.End)}
+}
+
+// spanOf returns the byte span of a token range.
+func (k *toks) spanOf(r syntax.TokenRange) syntax.Span {
+	if r.End <= r.Start {
+		return syntax.Span{}
+	}
+	return syntax.Span{Start: k.t[r.Start].Start, End: k.t[r.End-1].End}
+}
+
+// containsIdent reports whether a non-trivia Ident token with the given text
+// occurs in the range.
+func (k *toks) containsIdent(r syntax.TokenRange, text string) bool {
+	for i := r.Start; i < r.End; i++ {
+		if k.t[i].Kind == lexer.Ident && string(k.src[k.t[i].Start:k.t[i].End]) == text {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTopLevel splits the tokens of r (exclusive of delimiters the caller
+// strips) at top-level commas, skipping trivia, returning non-empty parts.
+func (k *toks) splitTopLevel(r syntax.TokenRange) []syntax.TokenRange {
+	var parts []syntax.TokenRange
+	start := -1
+	for i := r.Start; i < r.End; i++ {
+		tk := k.t[i]
+		if tk.Kind.IsTrivia() || tk.Kind == lexer.DocComment {
+			continue
+		}
+		if tk.Kind == lexer.Comma {
+			if start >= 0 {
+				parts = append(parts, syntax.TokenRange{Start: start, End: i})
+			}
+			start = -1
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		if tk.Kind.IsOpen() && tk.Match > 0 {
+			i = int(tk.Match)
+		}
+	}
+	if start >= 0 {
+		parts = append(parts, syntax.TokenRange{Start: start, End: r.End})
+	}
+	return parts
+}
+
+// nonTrivia returns the indices of non-trivia tokens in r (no descent
+// shortcut: every token).
+func (k *toks) nonTrivia(r syntax.TokenRange) []int {
+	var out []int
+	for i := r.Start; i < r.End; i++ {
+		if !k.t[i].Kind.IsTrivia() {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,1865 @@
+package syntax
+
+import (
+	"fmt"
+
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/source"
+)
+
+// Mode tunes the parser.
+type Mode uint8
+
+const (
+	// MacroBody parses the transcriber of a macro_rules! rule: `$name`
+	// metavariables stand for identifiers, types, bounds, patterns or
+	// expressions; a `$( … )*` repetition where structure is needed is an
+	// error whose message starts with "macro repetition".
+	MacroBody Mode = 1 << iota
+)
+
+// maxDepth bounds the recursion of items, types, bounds and patterns, so
+// absurd nesting becomes an error instead of a stack overflow.
+const maxDepth = 256
+
+// Parse lexes and parses a whole file. It always returns a File; errors,
+// lexical ones included, are in File.Errors.
+func Parse(f *source.File) *File {
+	lx := lexer.Lex(f.Src)
+	out := &File{Source: f, Tokens: lx.Tokens}
+	for _, e := range lx.Errors {
+		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg})
+	}
+	p := newParser(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0)
+	p.run(func() {
+		out.Attrs = p.innerAttrs()
+		out.Items = p.items(-1)
+	})
+	out.Errors = append(out.Errors, p.errs...)
+	sortErrors(out.Errors)
+	return out
+}
+
+// ParseTokens parses the items in a token range of an already lexed file.
+func ParseTokens(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) ([]Item, []Error) {
+	p := newParser(f, toks, r, mode)
+	var items []Item
+	p.run(func() { items = p.items(-1) })
+	sortErrors(p.errs)
+	return items, p.errs
+}
+
+func sortErrors(es []Error) {
+	for i := 1; i < len(es); i++ {
+		for j := i; j > 0 && es[j].Span.Start < es[j-1].Span.Start; j-- {
+			es[j], es[j-1] = es[j-1], es[j]
+		}
+	}
+}
+
+type parser struct {
+	f    *source.File
+	src  []byte
+	toks []lexer.Token
+	idx  []int32 // indices of non-trivia tokens in range; last is the end sentinel
+	pos  int     // current position in idx
+	// split is how many bytes of the current token a parser that needed a
+	// single `>` (or `<`, `&`) has already consumed.
+	split uint32
+	mode  Mode
+	depth int
+	errs  []Error
+	eof   uint32 // byte offset of the end of the range
+}
+
+// bail aborts the current item after an error; items() recovers it.
+type bail struct{}
+
+func newParser(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) *parser {
+	p := &parser{f: f, src: f.Src, toks: toks, mode: mode}
+	p.idx = make([]int32, 0, (r.End-r.Start)/2+1)
+	for i := r.Start; i < r.End; i++ {
+		k := toks[i].Kind
+		if k.IsTrivia() || k == lexer.EOF {
+			continue
+		}
+		p.idx = append(p.idx, int32(i))
+	}
+	if r.End > r.Start {
+		last := toks[r.End-1]
+		p.eof = last.End
+	}
+	p.idx = append(p.idx, -1)
+	return p
+}
+
+// run executes fn, turning an unexpected panic into an error.
+func (p *parser) run(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bail); ok {
+				return
+			}
+			p.errs = append(p.errs, Error{Span: p.curSpan(), Msg: fmt.Sprintf("internal parser error: %v", r)})
+		}
+	}()
+	fn()
+}
+
+// ---------------------------------------------------------------------------
+// token access
+
+func (p *parser) tokAt(i int) (lexer.Kind, uint32, uint32) {
+	if i >= len(p.idx) || p.idx[i] < 0 {
+		return lexer.EOF, p.eof, p.eof
+	}
+	t := p.toks[p.idx[i]]
+	return t.Kind, t.Start, t.End
+}
+
+// cur returns the current token, taking a partly consumed one into account.
+func (p *parser) cur() (lexer.Kind, uint32, uint32) {
+	k, s, e := p.tokAt(p.pos)
+	if p.split == 0 {
+		return k, s, e
+	}
+	s += p.split
+	rest := string(p.src[s:e])
+	switch rest {
+	case ">":
+		k = lexer.Gt
+	case ">=":
+		k = lexer.Ge
+	case "=":
+		k = lexer.Eq
+	case "<":
+		k = lexer.Lt
+	case "&":
+		k = lexer.And
+	case "|":
+		k = lexer.Or
+	case "-":
+		k = lexer.Minus
+	case "<=":
+		k = lexer.Le
+	}
+	return k, s, e
+}
+
+func (p *parser) kind() lexer.Kind { k, _, _ := p.cur(); return k }
+
+func (p *parser) peekKind(n int) lexer.Kind {
+	if n == 0 {
+		return p.kind()
+	}
+	k, _, _ := p.tokAt(p.pos + n)
+	return k
+}
+
+func (p *parser) curSpan() Span { _, s, e := p.cur(); return Span{Start: s, End: e} }
+
+func (p *parser) text() string { _, s, e := p.cur(); return string(p.src[s:e]) }
+
+func (p *parser) peekText(n int) string {
+	if n == 0 {
+		return p.text()
+	}
+	_, s, e := p.tokAt(p.pos + n)
+	return string(p.src[s:e])
+}
+
+func (p *parser) tokIndex() int {
+	if p.pos >= len(p.idx) || p.idx[p.pos] < 0 {
+		return -1
+	}
+	return int(p.idx[p.pos])
+}
+
+// bump consumes the current token and returns its span.
+func (p *parser) bump() Span {
+	sp := p.curSpan()
+	p.pos++
+	p.split = 0
+	return sp
+}
+
+// bumpBytes consumes n bytes of the current (joined) token: `>` of `>>`.
+func (p *parser) bumpBytes(n uint32) Span {
+	_, s, e := p.cur()
+	if s+n >= e {
+		return p.bump()
+	}
+	p.split += n
+	return Span{Start: s, End: s + n}
+}
+
+func (p *parser) atEOF() bool { return p.kind() == lexer.EOF }
+
+func (p *parser) isWord(w string) bool { return p.kind() == lexer.Ident && p.text() == w }
+
+func (p *parser) peekWord(n int, w string) bool {
+	return p.peekKind(n) == lexer.Ident && p.peekText(n) == w
+}
+
+func (p *parser) eatWord(w string) Span {
+	if p.isWord(w) {
+		return p.bump()
+	}
+	return Span{}
+}
+
+func (p *parser) eat(k lexer.Kind) Span {
+	if p.kind() == k {
+		return p.bump()
+	}
+	return Span{}
+}
+
+func (p *parser) lastEnd() uint32 {
+	if p.split > 0 {
+		_, s, _ := p.tokAt(p.pos)
+		return s + p.split
+	}
+	if p.pos == 0 {
+		_, s, _ := p.tokAt(0)
+		return s
+	}
+	_, _, e := p.tokAt(p.pos - 1)
+	return e
+}
+
+func (p *parser) describe() string {
+	if p.atEOF() {
+		return "end of input"
+	}
+	return "`" + p.text() + "`"
+}
+
+func (p *parser) fail(msg string) {
+	p.errs = append(p.errs, Error{Span: p.curSpan(), Msg: msg})
+	panic(bail{})
+}
+
+func (p *parser) expected(what string) {
+	p.fail(fmt.Sprintf("expected %s, found %s", what, p.describe()))
+}
+
+func (p *parser) expect(k lexer.Kind, what string) Span {
+	if p.kind() == k {
+		return p.bump()
+	}
+	// A joined token whose first character is the one we need.
+	if _, s, e := p.cur(); e > s {
+		first := p.src[s]
+		if k == lexer.Gt && first == '>' || k == lexer.Lt && first == '<' || k == lexer.And && first == '&' ||
+			k == lexer.Or && first == '|' || k == lexer.Eq && first == '=' {
+			return p.bumpBytes(1)
+		}
+	}
+	p.expected("`" + what + "`")
+	return Span{}
+}
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.depth = 0
+		p.fail("nesting too deep: more than 256 levels of items, types or patterns")
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// group consumes a delimited group and returns its token range.
+func (p *parser) group() TokenRange {
+	i := p.tokIndex()
+	if i < 0 || !p.toks[i].Kind.IsOpen() {
+		p.expected("`(`, `[` or `{`")
+	}
+	m := int(p.toks[i].Match)
+	if m <= 0 {
+		p.fail("unclosed delimiter")
+	}
+	// Advance past the closing delimiter.
+	for p.tokIndex() >= 0 && p.tokIndex() <= m {
+		p.pos++
+	}
+	p.split = 0
+	return TokenRange{Start: i, End: m + 1}
+}
+
+func (p *parser) groupSpan(r TokenRange) Span {
+	return Span{Start: p.toks[r.Start].Start, End: p.toks[r.End-1].End}
+}
+
+// inside runs fn over the tokens strictly inside the current group, then
+// checks that fn consumed them all and moves past the group.
+func (p *parser) inside(fn func()) TokenRange {
+	i := p.tokIndex()
+	if i < 0 || !p.toks[i].Kind.IsOpen() || p.toks[i].Match <= 0 {
+		p.expected("a delimited group")
+	}
+	m := int(p.toks[i].Match)
+	p.bump()
+	fn()
+	if p.tokIndex() != m {
+		p.expected("`" + p.closer(m) + "`")
+	}
+	p.bump()
+	return TokenRange{Start: i, End: m + 1}
+}
+
+func (p *parser) closer(m int) string { return string(p.src[p.toks[m].Start:p.toks[m].End]) }
+
+// atClose reports whether the current token is a closing delimiter (or EOF).
+func (p *parser) atClose() bool {
+	k := p.kind()
+	return k == lexer.EOF || (k.IsClose() && p.split == 0)
+}
+
+// ---------------------------------------------------------------------------
+// identifiers, lifetimes
+
+func (p *parser) ident() *Ident {
+	switch p.kind() {
+	case lexer.Ident:
+		return &Ident{node{p.bump()}}
+	case lexer.Dollar:
+		if p.mode&MacroBody != 0 && p.peekKind(1) == lexer.Ident {
+			s := p.bump()
+			e := p.bump()
+			return &Ident{node{s.Join(e)}}
+		}
+		if p.mode&MacroBody != 0 && p.peekKind(1) == lexer.LParen {
+			p.fail("macro repetition `$( … )` where the item grammar needs structure")
+		}
+	}
+	p.expected("identifier")
+	return nil
+}
+
+func (p *parser) isIdentStart() bool {
+	return p.kind() == lexer.Ident || p.mode&MacroBody != 0 && p.kind() == lexer.Dollar && p.peekKind(1) == lexer.Ident
+}
+
+func (p *parser) lifetime() *Lifetime {
+	if p.kind() != lexer.Lifetime {
+		p.expected("lifetime")
+	}
+	return &Lifetime{node{p.bump()}}
+}
+
+// ---------------------------------------------------------------------------
+// attributes and visibility
+
+func (p *parser) outerAttrs() []*Attr {
+	var attrs []*Attr
+	for {
+		switch p.kind() {
+		case lexer.DocComment:
+			i := p.tokIndex()
+			if p.toks[i].Flags&lexer.FlagInnerDoc != 0 {
+				return attrs
+			}
+			attrs = append(attrs, &Attr{node: node{p.bump()}, Style: AttrDoc})
+		case lexer.Pound:
+			if p.peekKind(1) != lexer.LBracket {
+				return attrs
+			}
+			attrs = append(attrs, p.attr(false))
+		default:
+			return attrs
+		}
+	}
+}
+
+func (p *parser) innerAttrs() []*Attr {
+	var attrs []*Attr
+	for {
+		switch p.kind() {
+		case lexer.DocComment:
+			i := p.tokIndex()
+			if p.toks[i].Flags&lexer.FlagInnerDoc == 0 {
+				return attrs
+			}
+			attrs = append(attrs, &Attr{node: node{p.bump()}, Style: AttrDoc, Inner: true})
+		case lexer.Pound:
+			if p.peekKind(1) != lexer.Not || p.peekKind(2) != lexer.LBracket {
+				return attrs
+			}
+			attrs = append(attrs, p.attr(true))
+		default:
+			return attrs
+		}
+	}
+}
+
+func (p *parser) attr(inner bool) *Attr {
+	a := &Attr{Style: AttrNormal, Inner: inner}
+	a.Pound = p.bump()
+	if inner {
+		a.Bang = p.bump()
+	}
+	a.Bracket = p.inside(func() {
+		if p.isWord("unsafe") && p.peekKind(1) == lexer.LParen {
+			a.Unsafe = p.bump()
+			p.inside(func() { p.attrBody(a) })
+			return
+		}
+		p.attrBody(a)
+	})
+	a.Sp = Span{Start: a.Pound.Start, End: p.toks[a.Bracket.End-1].End}
+	return a
+}
+
+func (p *parser) attrBody(a *Attr) {
+	a.Path = p.path(false)
+	start := p.tokIndex()
+	for !p.atClose() {
+		if p.kind().IsOpen() {
+			p.group()
+		} else {
+			p.bump()
+		}
+	}
+	end := p.tokIndex()
+	if start >= 0 && end > start {
+		a.Args = TokenRange{Start: start, End: end}
+	}
+}
+
+func (p *parser) vis() *Vis {
+	switch {
+	case p.isWord("pub"):
+		s := p.bump()
+		if p.kind() == lexer.LParen {
+			// pub(crate), pub(self), pub(super), pub(in path) — but not a
+			// tuple-struct field type `pub (u8)`.
+			w := p.peekText(1)
+			if p.peekKind(1) == lexer.Ident && (w == "crate" || w == "self" || w == "super") && p.peekKind(2) == lexer.RParen || p.peekWord(1, "in") {
+				r := p.group()
+				return &Vis{node: node{s.Join(p.groupSpan(r))}, Kind: VisRestricted}
+			}
+		}
+		return &Vis{node: node{s}, Kind: VisPub}
+	case p.isWord("crate") && p.peekKind(1) != lexer.PathSep:
+		return &Vis{node: node{p.bump()}, Kind: VisCrate}
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// items
+
+// items parses items until a closing delimiter or end of range.
+func (p *parser) items(_ int) []Item {
+	var items []Item
+	for !p.atClose() {
+		start := p.pos
+		it := p.itemRecover()
+		if it != nil {
+			items = append(items, it)
+		}
+		if p.pos == start {
+			p.bump() // always make progress
+		}
+	}
+	return items
+}
+
+// itemRecover parses one item; after an error it skips to the end of the
+// item and returns nil.
+func (p *parser) itemRecover() (it Item) {
+	start := p.pos
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bail); !ok {
+				panic(r)
+			}
+			it = nil
+			p.depth = 0
+			p.recoverFrom(start)
+		}
+	}()
+	return p.item()
+}
+
+// recoverFrom skips from token position start to after the end of the
+// item: the first `;` or brace group at its level.
+func (p *parser) recoverFrom(start int) {
+	if p.pos < start {
+		p.pos = start
+	}
+	p.split = 0
+	p.pos = start
+	for !p.atClose() {
+		switch p.kind() {
+		case lexer.Semi:
+			p.bump()
+			return
+		case lexer.LBrace:
+			p.group()
+			return
+		case lexer.LParen, lexer.LBracket:
+			p.group()
+		default:
+			p.bump()
+		}
+	}
+}
+
+func (p *parser) item() Item {
+	p.enter()
+	defer p.leave()
+	_, start, _ := p.cur()
+	c := ItemCommon{}
+	c.Attrs = p.outerAttrs()
+	c.Vis = p.vis()
+	finish := func(it Item) Item {
+		cm := it.Common()
+		cm.Attrs, cm.Vis = c.Attrs, c.Vis
+		cm.Sp = Span{Start: start, End: p.lastEnd()}
+		return it
+	}
+	var dflt Span
+	if p.isWord("default") && p.peekKind(1) == lexer.Ident && !p.peekWord(1, "default") {
+		switch p.peekText(1) {
+		case "fn", "async", "unsafe", "const", "extern", "type", "impl", "safe":
+			dflt = p.bump()
+		}
+	}
+	switch {
+	case p.isWord("use"):
+		return finish(p.use())
+	case p.isWord("mod") || p.isWord("unsafe") && p.peekWord(1, "mod"):
+		return finish(p.mod())
+	case p.isWord("trait") || p.isWord("auto") && p.peekWord(1, "trait") ||
+		p.isWord("unsafe") && (p.peekWord(1, "trait") || p.peekWord(1, "auto") && p.peekWord(2, "trait")):
+		return finish(p.trait())
+	case p.isWord("impl") || p.isWord("unsafe") && p.peekWord(1, "impl"):
+		return finish(p.impl(dflt))
+	case p.isWord("type"):
+		return finish(p.typeAlias(dflt))
+	case p.isWord("static") || p.isWord("const") && (p.peekKind(1) == lexer.Ident && !isFnQualifier(p.peekText(1)) || p.peekKind(1) == lexer.Underscore):
+		return finish(p.constItem(dflt))
+	case p.isWord("extern") && p.peekWord(1, "crate"):
+		return finish(p.other())
+	case p.isWord("extern") && (p.peekKind(1) == lexer.LBrace || p.peekKind(1) == lexer.Str && p.peekKind(2) == lexer.LBrace),
+		p.isWord("unsafe") && p.peekWord(1, "extern") && (p.peekKind(2) == lexer.LBrace || p.peekKind(2) == lexer.Str && p.peekKind(3) == lexer.LBrace):
+		return finish(p.externBlock())
+	case p.isFnStart():
+		return finish(p.fn(dflt))
+	case p.isWord("struct") || p.isWord("enum") || p.isWord("union") && p.peekKind(1) == lexer.Ident || p.isWord("macro") && p.peekKind(1) == lexer.Ident:
+		return finish(p.other())
+	case p.isWord("macro_rules") && p.peekKind(1) == lexer.Not:
+		return finish(p.macroCall())
+	case (p.kind() == lexer.Ident || p.kind() == lexer.PathSep || p.kind() == lexer.Dollar) && p.isMacroCall():
+		return finish(p.macroCall())
+	}
+	if p.mode&MacroBody != 0 && p.kind() == lexer.Dollar {
+		p.fail("macro repetition or metavariable in item position where the item grammar needs structure")
+	}
+	p.fail(fmt.Sprintf("expected item, found %s", p.describe()))
+	return nil
+}
+
+func isFnQualifier(w string) bool {
+	switch w {
+	case "fn", "async", "unsafe", "extern", "safe":
+		return true
+	}
+	return false
+}
+
+// isFnStart: [const] [async] [unsafe|safe] [extern "abi"] fn
+func (p *parser) isFnStart() bool {
+	for i := 0; i < 6; i++ {
+		if p.peekKind(i) != lexer.Ident {
+			return false
+		}
+		switch p.peekText(i) {
+		case "fn":
+			return true
+		case "const", "async", "unsafe", "safe":
+		case "extern":
+			if p.peekKind(i+1) == lexer.Str {
+				i++
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// isMacroCall: a path followed by `!`.
+func (p *parser) isMacroCall() bool {
+	for i := 0; i < 64; i++ {
+		switch p.peekKind(i) {
+		case lexer.Ident, lexer.PathSep, lexer.Dollar:
+		case lexer.Not:
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) use() Item {
+	u := &Use{}
+	u.UseKw = p.bump()
+	u.Tree = p.useTree()
+	u.Semi = p.expect(lexer.Semi, ";")
+	return u
+}
+
+func (p *parser) useTree() *UseTree {
+	p.enter()
+	defer p.leave()
+	t := &UseTree{}
+	_, start, _ := p.cur()
+	t.LeadingColon = p.eat(lexer.PathSep)
+	for {
+		if p.kind() == lexer.Star {
+			p.bump()
+			t.Kind = UseGlob
+			break
+		}
+		if p.kind() == lexer.LBrace {
+			t.Kind = UseGroup
+			t.Brace = p.inside(func() {
+				for !p.atClose() {
+					t.Group = append(t.Group, p.useTree())
+					if p.eat(lexer.Comma) == (Span{}) {
+						break
+					}
+				}
+			})
+			break
+		}
+		t.Path = append(t.Path, p.ident())
+		if p.kind() == lexer.PathSep {
+			p.bump()
+			continue
+		}
+		if p.isWord("as") {
+			p.bump()
+			t.Kind = UseRename
+			if p.kind() == lexer.Underscore {
+				t.Rename = &Ident{node{p.bump()}}
+			} else {
+				t.Rename = p.ident()
+			}
+		}
+		break
+	}
+	t.Sp = Span{Start: start, End: p.lastEnd()}
+	return t
+}
+
+func (p *parser) mod() Item {
+	m := &Mod{}
+	m.Unsafe = p.eatWord("unsafe")
+	m.ModKw = p.bump()
+	m.Name = p.ident()
+	if p.kind() == lexer.Semi {
+		m.Semi = p.bump()
+		return m
+	}
+	if p.kind() != lexer.LBrace {
+		p.expected("`;` or `{`")
+	}
+	m.Body = p.inside(func() {
+		m.InnerAttrs = p.innerAttrs()
+		m.Items = p.items(0)
+	})
+	return m
+}
+
+func (p *parser) trait() Item {
+	t := &Trait{}
+	t.Unsafe = p.eatWord("unsafe")
+	t.Auto = p.eatWord("auto")
+	t.TraitKw = p.bump()
+	t.Name = p.ident()
+	t.Generics = p.genericsOpt()
+	if p.kind() == lexer.Colon {
+		t.Colon = p.bump()
+		t.Supertraits = p.bounds(true)
+	}
+	if p.kind() == lexer.Eq {
+		t.Eq = p.bump()
+		t.Supertraits = p.bounds(true)
+		t.Where = p.whereOpt()
+		t.Semi = p.expect(lexer.Semi, ";")
+		return t
+	}
+	t.Where = p.whereOpt()
+	if p.kind() != lexer.LBrace {
+		p.expected("`{`")
+	}
+	t.Body = p.inside(func() {
+		t.InnerAttrs = p.innerAttrs()
+		t.Items = p.items(0)
+	})
+	return t
+}
+
+func (p *parser) impl(dflt Span) Item {
+	im := &Impl{Default: dflt}
+	im.Unsafe = p.eatWord("unsafe")
+	im.ImplKw = p.bump()
+	// `impl<T>` but not `impl <T as Tr>::X {}` (a qualified self type).
+	if p.kind() == lexer.Lt && !(p.peekKind(1) == lexer.Lt) {
+		im.Generics = p.generics()
+	}
+	im.Const = p.eatWord("const")
+	if p.kind() == lexer.Not {
+		im.Neg = p.bump()
+	}
+	first := p.typ(true)
+	if p.isWord("for") {
+		im.For = p.bump()
+		pt, ok := first.(*PathType)
+		if !ok || pt.QSelf != nil {
+			p.errs = append(p.errs, Error{Span: first.Span(), Msg: "expected a trait, found type"})
+		} else {
+			im.Trait = pt.Path
+		}
+		im.SelfTy = p.typ(true)
+	} else {
+		im.SelfTy = first
+	}
+	im.Where = p.whereOpt()
+	if p.kind() != lexer.LBrace {
+		p.expected("`{`")
+	}
+	im.Body = p.inside(func() {
+		im.InnerAttrs = p.innerAttrs()
+		im.Items = p.items(0)
+	})
+	return im
+}
+
+func (p *parser) fn(dflt Span) Item {
+	f := &Fn{Default: dflt}
+	f.Sig = p.signature()
+	switch p.kind() {
+	case lexer.Semi:
+		f.Semi = p.bump()
+	case lexer.LBrace:
+		f.Body = p.block()
+	default:
+		p.expected("`;` or `{`")
+	}
+	return f
+}
+
+func (p *parser) block() *Block {
+	b := &Block{}
+	b.Tokens = p.inside(func() {
+		b.InnerAttrs = p.innerAttrs()
+		for !p.atClose() {
+			if p.kind().IsOpen() {
+				p.group()
+			} else {
+				p.bump()
+			}
+		}
+	})
+	b.Sp = p.groupSpan(b.Tokens)
+	return b
+}
+
+func (p *parser) signature() *Signature {
+	s := &Signature{}
+	_, start, _ := p.cur()
+	for {
+		switch {
+		case p.isWord("const"):
+			s.Const = p.bump()
+			continue
+		case p.isWord("async"):
+			s.Async = p.bump()
+			continue
+		case p.isWord("unsafe"):
+			s.Unsafe = p.bump()
+			continue
+		case p.isWord("safe"):
+			s.Safe = p.bump()
+			continue
+		case p.isWord("extern"):
+			s.Extern = p.bump()
+			if p.kind() == lexer.Str || p.kind() == lexer.RawStr {
+				s.ABI = p.bump()
+			}
+			continue
+		}
+		break
+	}
+	if !p.isWord("fn") {
+		p.expected("`fn`")
+	}
+	s.FnKw = p.bump()
+	s.Name = p.ident()
+	s.Generics = p.genericsOpt()
+	if p.kind() != lexer.LParen {
+		p.expected("`(`")
+	}
+	s.Paren = p.inside(func() {
+		first := true
+		for !p.atClose() {
+			prm := p.param(first)
+			first = false
+			s.Params = append(s.Params, prm)
+			if Present(prm.Dots) && prm.Pat == nil {
+				s.Variadic = prm
+			}
+			if p.kind() == lexer.Comma {
+				prm.Comma = p.bump()
+				continue
+			}
+			if !p.atClose() {
+				p.expected("`,` or `)`")
+			}
+		}
+	})
+	if p.kind() == lexer.RArrow {
+		s.Arrow = p.bump()
+		s.Ret = p.typ(true)
+	}
+	s.Where = p.whereOpt()
+	s.Sp = Span{Start: start, End: p.lastEnd()}
+	return s
+}
+
+// param parses one function parameter.
+func (p *parser) param(first bool) *Param {
+	prm := &Param{}
+	_, start, _ := p.cur()
+	prm.Attrs = p.outerAttrs()
+	if first {
+		if r := p.receiverOpt(); r != nil {
+			prm.Receiver = r
+			prm.Sp = Span{Start: start, End: p.lastEnd()}
+			return prm
+		}
+	}
+	if p.kind() == lexer.DotDotDot {
+		prm.Dots = p.bump()
+		prm.Sp = Span{Start: start, End: p.lastEnd()}
+		return prm
+	}
+	prm.Pat = p.pat(true)
+	prm.Colon = p.expect(lexer.Colon, ":")
+	if p.kind() == lexer.DotDotDot {
+		prm.Dots = p.bump()
+	} else {
+		prm.Ty = p.typ(true)
+	}
+	prm.Sp = Span{Start: start, End: p.lastEnd()}
+	return prm
+}
+
+// receiverOpt parses `self`, `mut self`, `&'a mut self`, `self: T`, `mut self: T`.
+func (p *parser) receiverOpt() *Receiver {
+	r := &Receiver{}
+	_, start, _ := p.cur()
+	i := 0
+	switch {
+	case p.isWord("self") && p.peekKind(1) != lexer.PathSep:
+	case p.isWord("mut") && p.peekWord(1, "self") && p.peekKind(2) != lexer.PathSep:
+		i = 1
+	case p.kind() == lexer.And:
+		i = 1
+		if p.peekKind(i) == lexer.Lifetime {
+			i++
+		}
+		if p.peekWord(i, "mut") {
+			i++
+		}
+		if !p.peekWord(i, "self") || p.peekKind(i+1) == lexer.PathSep {
+			return nil
+		}
+		r.And = p.bump()
+		if p.kind() == lexer.Lifetime {
+			r.Lifetime = p.lifetime()
+		}
+		r.RefMut = p.eatWord("mut")
+		r.SelfKw = p.bump()
+		r.Sp = Span{Start: start, End: p.lastEnd()}
+		return r
+	default:
+		return nil
+	}
+	if i == 1 {
+		r.Mut = p.bump()
+	}
+	r.SelfKw = p.bump()
+	if p.kind() == lexer.Colon {
+		r.Colon = p.bump()
+		r.Ty = p.typ(true)
+	}
+	r.Sp = Span{Start: start, End: p.lastEnd()}
+	return r
+}
+
+func (p *parser) typeAlias(dflt Span) Item {
+	t := &TypeAlias{Default: dflt}
+	t.TypeKw = p.bump()
+	t.Name = p.ident()
+	t.Generics = p.genericsOpt()
+	if p.kind() == lexer.Colon {
+		t.Colon = p.bump()
+		t.Bounds = p.bounds(true)
+	}
+	t.Where = p.whereOpt()
+	if p.kind() == lexer.Eq {
+		t.Eq = p.bump()
+		t.Ty = p.typ(true)
+		t.AfterWhere = p.whereOpt()
+	}
+	t.Semi = p.expect(lexer.Semi, ";")
+	return t
+}
+
+func (p *parser) constItem(dflt Span) Item {
+	c := &Const{Default: dflt}
+	c.Static = p.isWord("static")
+	c.Kw = p.bump()
+	if c.Static {
+		c.Mut = p.eatWord("mut")
+	}
+	if p.kind() == lexer.Underscore {
+		c.Name = &Ident{node{p.bump()}}
+	} else {
+		c.Name = p.ident()
+	}
+	c.Generics = p.genericsOpt()
+	if p.kind() == lexer.Colon {
+		c.Colon = p.bump()
+		c.Ty = p.typ(true)
+	}
+	if p.kind() == lexer.Eq {
+		c.Eq = p.bump()
+		c.Expr = p.exprUntil(func(k lexer.Kind) bool { return k == lexer.Semi })
+	}
+	if p.isWord("where") {
+		p.whereOpt()
+	}
+	c.Semi = p.expect(lexer.Semi, ";")
+	return c
+}
+
+// exprUntil skips balanced tokens until stop says so at depth 0.
+func (p *parser) exprUntil(stop func(lexer.Kind) bool) TokenRange {
+	start := p.tokIndex()
+	for !p.atClose() && !stop(p.kind()) {
+		if p.kind().IsOpen() {
+			p.group()
+		} else {
+			p.bump()
+		}
+	}
+	end := p.tokIndex()
+	if end < 0 {
+		end = start
+	}
+	if start < 0 {
+		return TokenRange{}
+	}
+	return TokenRange{Start: start, End: end}
+}
+
+func (p *parser) externBlock() Item {
+	e := &ExternBlock{}
+	e.Unsafe = p.eatWord("unsafe")
+	e.Extern = p.bump()
+	if p.kind() == lexer.Str || p.kind() == lexer.RawStr {
+		e.ABI = p.bump()
+	}
+	e.Body = p.inside(func() {
+		e.InnerAttrs = p.innerAttrs()
+		e.Items = p.items(0)
+	})
+	return e
+}
+
+// other skips struct/enum/union/extern crate/macro 2.0 items structurally.
+func (p *parser) other() Item {
+	o := &OtherItem{}
+	if p.isWord("extern") {
+		p.bump()
+	}
+	o.Keyword = p.bump()
+	if p.kind() == lexer.Ident {
+		o.Name = p.ident()
+	}
+	for !p.atClose() {
+		switch p.kind() {
+		case lexer.Semi:
+			p.bump()
+			return o
+		case lexer.LBrace:
+			p.group()
+			return o
+		case lexer.LParen, lexer.LBracket:
+			p.group()
+		default:
+			p.bump()
+		}
+	}
+	p.expected("`;` or `{`")
+	return o
+}
+
+func (p *parser) macroCall() Item {
+	m := &MacroCall{}
+	m.Path = p.path(false)
+	m.Bang = p.expect(lexer.Not, "!")
+	if p.kind() == lexer.Ident {
+		m.Name = p.ident()
+	}
+	if !p.kind().IsOpen() {
+		p.expected("one of `(`, `[`, or `{`")
+	}
+	m.Body = p.group()
+	if p.toks[m.Body.Start].Kind != lexer.LBrace || p.kind() == lexer.Semi {
+		m.Semi = p.eat(lexer.Semi)
+	}
+	return m
+}
+
+// ---------------------------------------------------------------------------
+// generics and where clauses
+
+func (p *parser) genericsOpt() *Generics {
+	if p.kind() != lexer.Lt {
+		if p.kind() == lexer.Shl || p.kind() == lexer.Le {
+			// `<<` cannot open generics
+		}
+		return nil
+	}
+	return p.generics()
+}
+
+func (p *parser) generics() *Generics {
+	g := &Generics{}
+	g.Lt = p.expect(lexer.Lt, "<")
+	for !p.atGt() {
+		g.Params = append(g.Params, p.genericParam())
+		if p.kind() == lexer.Comma {
+			g.Params[len(g.Params)-1].Comma = p.bump()
+			continue
+		}
+		if !p.atGt() {
+			p.expected("`,` or `>`")
+		}
+	}
+	g.Gt = p.expect(lexer.Gt, ">")
+	g.Sp = Span{Start: g.Lt.Start, End: g.Gt.End}
+	return g
+}
+
+// atGt reports whether the current token starts with `>`.
+func (p *parser) atGt() bool {
+	switch p.kind() {
+	case lexer.Gt, lexer.Shr, lexer.Ge, lexer.ShrEq:
+		return true
+	case lexer.EOF:
+		p.expected("`>`")
+	}
+	return false
+}
+
+func (p *parser) genericParam() *GenericParam {
+	p.enter()
+	defer p.leave()
+	gp := &GenericParam{}
+	_, start, _ := p.cur()
+	gp.Attrs = p.outerAttrs()
+	switch {
+	case p.kind() == lexer.Lifetime:
+		gp.Kind = LifetimeParam
+		gp.Lifetime = p.lifetime()
+		if p.kind() == lexer.Colon {
+			gp.Colon = p.bump()
+			gp.Bounds = p.bounds(true)
+		}
+	case p.isWord("const"):
+		gp.Kind = ConstParam
+		gp.Const = p.bump()
+		gp.Name = p.ident()
+		gp.Colon = p.expect(lexer.Colon, ":")
+		gp.Ty = p.typ(true)
+		if p.kind() == lexer.Eq {
+			gp.Eq = p.bump()
+			gp.ConstDef = p.constArgTokens()
+		}
+	default:
+		gp.Kind = TypeParam
+		gp.Name = p.ident()
+		if p.kind() == lexer.Colon {
+			gp.Colon = p.bump()
+			gp.Bounds = p.bounds(true)
+		}
+		if p.kind() == lexer.Eq {
+			gp.Eq = p.bump()
+			gp.Default = p.typ(true)
+		}
+	}
+	gp.Sp = Span{Start: start, End: p.lastEnd()}
+	return gp
+}
+
+// constArgTokens consumes a const argument: a block, a literal, `-lit`, or
+// a path.
+func (p *parser) constArgTokens() TokenRange {
+	start := p.tokIndex()
+	switch {
+	case p.kind() == lexer.LBrace:
+		return p.group()
+	case p.kind() == lexer.Minus:
+		p.bump()
+		p.bump()
+	default:
+		for p.kind() == lexer.Ident || p.kind() == lexer.PathSep || p.kind().IsLiteral() {
+			p.bump()
+		}
+	}
+	return TokenRange{Start: start, End: p.tokIndex()}
+}
+
+func (p *parser) whereOpt() *WhereClause {
+	if !p.isWord("where") {
+		return nil
+	}
+	w := &WhereClause{}
+	w.WhereKw = p.bump()
+	for {
+		k := p.kind()
+		if k == lexer.LBrace || k == lexer.Semi || k == lexer.Eq || p.atClose() {
+			break
+		}
+		pr := &WherePredicate{}
+		_, start, _ := p.cur()
+		if p.isWord("for") && p.peekKind(1) == lexer.Lt {
+			pr.ForLifetimes = p.forLifetimes()
+		}
+		if p.kind() == lexer.Lifetime {
+			pr.Lifetime = p.lifetime()
+		} else {
+			pr.Ty = p.typ(true)
+		}
+		pr.Colon = p.expect(lexer.Colon, ":")
+		pr.Bounds = p.bounds(true)
+		pr.Sp = Span{Start: start, End: p.lastEnd()}
+		w.Predicates = append(w.Predicates, pr)
+		if p.kind() == lexer.Comma {
+			pr.Comma = p.bump()
+			continue
+		}
+		break
+	}
+	w.Sp = Span{Start: w.WhereKw.Start, End: p.lastEnd()}
+	return w
+}
+
+func (p *parser) forLifetimes() *ForLifetimes {
+	f := &ForLifetimes{}
+	s := p.bump() // for
+	g := p.generics()
+	f.Params = g.Params
+	f.Sp = s.Join(g.Sp)
+	return f
+}
+
+// bounds parses `B1 + B2 + …` (a single bound when plus is false).
+func (p *parser) bounds(plus bool) []Bound {
+	p.enter()
+	defer p.leave()
+	var bs []Bound
+	for {
+		if !p.boundStart() {
+			break
+		}
+		b := p.bound()
+		bs = append(bs, b)
+		if !plus || p.kind() != lexer.Plus {
+			break
+		}
+		sp := p.bump()
+		switch b := b.(type) {
+		case *TraitBound:
+			b.Plus = sp
+		case *LifetimeBound:
+			b.Plus = sp
+		case *UseBound:
+			b.Plus = sp
+		case *MacroBound:
+			b.Plus = sp
+		}
+	}
+	return bs
+}
+
+func (p *parser) boundStart() bool {
+	switch p.kind() {
+	case lexer.Lifetime, lexer.Question, lexer.LParen, lexer.PathSep, lexer.Tilde, lexer.Not, lexer.Lt:
+		return true
+	case lexer.Ident:
+		switch p.text() {
+		case "where", "as", "for":
+			return p.text() == "for"
+		}
+		return true
+	case lexer.Dollar:
+		return p.mode&MacroBody != 0
+	}
+	return false
+}
+
+func (p *parser) bound() Bound {
+	_, start, _ := p.cur()
+	switch p.kind() {
+	case lexer.Lifetime:
+		lt := p.lifetime()
+		return &LifetimeBound{node: node{lt.Sp}, Lifetime: lt}
+	case lexer.Dollar:
+		if p.peekKind(1) == lexer.LParen {
+			p.fail("macro repetition `$( … )` in a bound list")
+		}
+		s := p.bump()
+		e := p.bump()
+		return &MacroBound{node: node{s.Join(e)}}
+	case lexer.LParen:
+		tb := &TraitBound{}
+		tb.Paren = p.inside(func() {
+			inner := p.bound()
+			if t, ok := inner.(*TraitBound); ok {
+				tb.Modifiers, tb.Question, tb.ForLifetimes, tb.Path = t.Modifiers, t.Question, t.ForLifetimes, t.Path
+			}
+		})
+		tb.Sp = p.groupSpan(tb.Paren)
+		return tb
+	}
+	if p.isWord("use") && p.peekKind(1) == lexer.Lt {
+		p.bump()
+		p.generics()
+		return &UseBound{node: node{Span{Start: start, End: p.lastEnd()}}}
+	}
+	tb := &TraitBound{}
+	// Modifiers: `?`, `~const`, `const`, `async`, `!`.
+	for {
+		switch {
+		case p.kind() == lexer.Question:
+			tb.Question = p.bump()
+			continue
+		case p.kind() == lexer.Tilde && p.peekWord(1, "const"):
+			p.bump()
+			p.bump()
+			continue
+		case p.kind() == lexer.Not:
+			p.bump()
+			continue
+		case (p.isWord("const") || p.isWord("async")) && (p.peekKind(1) == lexer.Ident || p.peekKind(1) == lexer.PathSep):
+			p.bump()
+			continue
+		}
+		break
+	}
+	if _, s, _ := p.cur(); s > start {
+		tb.Modifiers = Span{Start: start, End: p.lastEnd()}
+	}
+	if p.isWord("for") && p.peekKind(1) == lexer.Lt {
+		tb.ForLifetimes = p.forLifetimes()
+	}
+	tb.Path = p.path(true)
+	if p.kind() == lexer.Not && p.peekKind(1).IsOpen() {
+		p.bump()
+		p.group()
+		return &MacroBound{node: node{Span{Start: start, End: p.lastEnd()}}}
+	}
+	tb.Sp = Span{Start: start, End: p.lastEnd()}
+	return tb
+}
+
+// ---------------------------------------------------------------------------
+// paths
+
+// path parses a path. In type context generic arguments need no `::`,
+// and `Fn(A) -> B` sugar is allowed.
+func (p *parser) path(typeCtx bool) *Path {
+	pa := &Path{}
+	_, start, _ := p.cur()
+	pa.LeadingColon = p.eat(lexer.PathSep)
+	for {
+		seg := &PathSegment{}
+		_, ss, _ := p.cur()
+		if p.kind() == lexer.Dollar && p.peekWord(1, "crate") {
+			s := p.bump()
+			e := p.bump()
+			seg.Name = &Ident{node{s.Join(e)}}
+		} else {
+			seg.Name = p.ident()
+		}
+		if typeCtx {
+			if p.kind() == lexer.Lt || p.kind() == lexer.Shl || p.kind() == lexer.PathSep && p.peekKind(1) == lexer.Lt {
+				if p.kind() == lexer.PathSep {
+					seg.Turbofish = p.bump()
+				}
+				seg.Angle = p.genericArgs()
+			} else if p.kind() == lexer.LParen {
+				seg.Paren = p.parenArgs()
+			}
+		} else if p.kind() == lexer.PathSep && p.peekKind(1) == lexer.Lt {
+			seg.Turbofish = p.bump()
+			seg.Angle = p.genericArgs()
+		}
+		seg.Sp = Span{Start: ss, End: p.lastEnd()}
+		pa.Segments = append(pa.Segments, seg)
+		if p.kind() == lexer.PathSep && (p.peekKind(1) == lexer.Ident || p.peekKind(1) == lexer.Dollar) {
+			p.bump()
+			continue
+		}
+		break
+	}
+	pa.Sp = Span{Start: start, End: p.lastEnd()}
+	return pa
+}
+
+func (p *parser) genericArgs() *GenericArgs {
+	p.enter()
+	defer p.leave()
+	g := &GenericArgs{}
+	g.Lt = p.expect(lexer.Lt, "<")
+	for !p.atGt() {
+		g.Args = append(g.Args, p.genericArg())
+		if p.kind() == lexer.Comma {
+			p.bump()
+			continue
+		}
+		if !p.atGt() {
+			p.expected("`,` or `>`")
+		}
+	}
+	g.Gt = p.expect(lexer.Gt, ">")
+	g.Sp = Span{Start: g.Lt.Start, End: g.Gt.End}
+	return g
+}
+
+func (p *parser) genericArg() GenericArg {
+	_, start, _ := p.cur()
+	switch k := p.kind(); {
+	case k == lexer.Lifetime:
+		return p.lifetime()
+	case k == lexer.LBrace || k.IsLiteral() || k == lexer.Minus:
+		r := p.constArgTokens()
+		return &ConstArg{node: node{Span{Start: start, End: p.lastEnd()}}, Tokens: r}
+	case k == lexer.Ident && (p.peekKind(1) == lexer.Eq || p.peekKind(1) == lexer.Colon || p.peekKind(1) == lexer.Lt && p.assocWithGenerics()):
+		name := p.ident()
+		var gen *GenericArgs
+		if p.kind() == lexer.Lt {
+			gen = p.genericArgs()
+		}
+		if p.kind() == lexer.Eq {
+			b := &AssocBinding{Name: name, Generics: gen}
+			b.Eq = p.bump()
+			if p.kind() == lexer.LBrace || p.kind().IsLiteral() {
+				r := p.constArgTokens()
+				b.Sp = Span{Start: start, End: p.lastEnd()}
+				_ = r
+				b.Ty = &InferType{node{Span{Start: b.Eq.End, End: p.lastEnd()}}}
+				return b
+			}
+			b.Ty = p.typ(true)
+			b.Sp = Span{Start: start, End: p.lastEnd()}
+			return b
+		}
+		c := &AssocConstraint{Name: name, Generics: gen}
+		c.Colon = p.expect(lexer.Colon, ":")
+		c.Bounds = p.bounds(true)
+		c.Sp = Span{Start: start, End: p.lastEnd()}
+		return c
+	}
+	return p.typ(true)
+}
+
+// assocWithGenerics: `Item<'a> = T` or `Item<'a>: Bound` (a GAT binding).
+func (p *parser) assocWithGenerics() bool {
+	// Find the matching `>` by depth counting over the next tokens.
+	depth := 0
+	for i := 1; i < 256; i++ {
+		switch p.peekKind(i) {
+		case lexer.Lt:
+			depth++
+		case lexer.Gt:
+			depth--
+			if depth == 0 {
+				k := p.peekKind(i + 1)
+				return k == lexer.Eq || k == lexer.Colon
+			}
+		case lexer.Shr:
+			depth -= 2
+			if depth <= 0 {
+				return false
+			}
+		case lexer.EOF, lexer.Semi, lexer.LBrace:
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) parenArgs() *ParenArgs {
+	a := &ParenArgs{}
+	a.Paren = p.inside(func() {
+		for !p.atClose() {
+			a.Inputs = append(a.Inputs, p.typ(true))
+			if p.eat(lexer.Comma) == (Span{}) {
+				break
+			}
+		}
+	})
+	if p.kind() == lexer.RArrow {
+		a.Arrow = p.bump()
+		a.Output = p.typ(false)
+	}
+	a.Sp = Span{Start: p.toks[a.Paren.Start].Start, End: p.lastEnd()}
+	return a
+}
+
+// ---------------------------------------------------------------------------
+// types
+
+// typ parses a type; plus allows `+` bounds after a trait object or impl.
+func (p *parser) typ(plus bool) Type {
+	p.enter()
+	defer p.leave()
+	_, start, _ := p.cur()
+	sp := func() Span { return Span{Start: start, End: p.lastEnd()} }
+	switch k := p.kind(); {
+	case k == lexer.LParen:
+		var elems []Type
+		trailing := false
+		r := p.inside(func() {
+			for !p.atClose() {
+				elems = append(elems, p.typ(true))
+				trailing = false
+				if p.eat(lexer.Comma) == (Span{}) {
+					break
+				}
+				trailing = true
+			}
+		})
+		if len(elems) == 1 && !trailing {
+			t := &ParenType{node: node{sp()}, Paren: r, Elem: elems[0]}
+			// `(Trait) + Send` bare trait object with a parenthesised first bound.
+			if plus && p.kind() == lexer.Plus {
+				bs := []Bound{&TraitBound{node: node{t.Sp}, Paren: r}}
+				p.bump()
+				bs = append(bs, p.bounds(true)...)
+				return &TraitObjectType{node: node{sp()}, Bounds: bs}
+			}
+			return t
+		}
+		return &TupleType{node: node{sp()}, Paren: r, Elems: elems}
+	case k == lexer.LBracket:
+		var t Type
+		r := p.inside(func() {
+			elem := p.typ(true)
+			if p.kind() == lexer.Semi {
+				semi := p.bump()
+				l := p.exprUntil(func(lexer.Kind) bool { return false })
+				t = &ArrayType{Elem: elem, Semi: semi, Len: l}
+				return
+			}
+			t = &SliceType{Elem: elem}
+		})
+		switch t := t.(type) {
+		case *ArrayType:
+			t.Bracket, t.Sp = r, sp()
+		case *SliceType:
+			t.Bracket, t.Sp = r, sp()
+		}
+		return t
+	case k == lexer.And || k == lexer.AndAnd:
+		if k == lexer.AndAnd {
+			outer := &RefType{And: p.bumpBytes(1)}
+			outer.Elem = p.typ(false)
+			outer.Sp = sp()
+			return outer
+		}
+		t := &RefType{And: p.bump()}
+		if p.kind() == lexer.Lifetime {
+			t.Lifetime = p.lifetime()
+		}
+		t.Mut = p.eatWord("mut")
+		t.Elem = p.typ(false)
+		t.Sp = sp()
+		return t
+	case k == lexer.Star:
+		t := &PtrType{Star: p.bump()}
+		if p.isWord("const") {
+			t.Const = p.bump()
+		} else {
+			t.Mut = p.eatWord("mut")
+		}
+		t.Elem = p.typ(false)
+		t.Sp = sp()
+		return t
+	case k == lexer.Not:
+		p.bump()
+		return &NeverType{node{sp()}}
+	case k == lexer.Underscore:
+		p.bump()
+		return &InferType{node{sp()}}
+	case k == lexer.Lt || k == lexer.Shl:
+		return p.qpathType(start, plus)
+	case k == lexer.Question || k == lexer.Lifetime:
+		// bare trait object: `?Sized + A`, `'a + Trait` (bound lists)
+		return &TraitObjectType{node: node{}, Bounds: p.bounds(plus)}
+	case k == lexer.Dollar && p.mode&MacroBody != 0:
+		if p.peekKind(1) == lexer.LParen {
+			p.fail("macro repetition `$( … )` in a type")
+		}
+		if p.peekWord(1, "crate") {
+			break
+		}
+		p.bump()
+		p.bump()
+		return &MetaVarType{node{sp()}}
+	case k == lexer.Ident:
+		switch p.text() {
+		case "dyn":
+			if p.peekKind(1) != lexer.PathSep || true {
+				t := &TraitObjectType{Dyn: p.bump()}
+				t.Bounds = p.bounds(plus)
+				t.Sp = sp()
+				return t
+			}
+		case "impl":
+			t := &ImplTraitType{ImplKw: p.bump()}
+			t.Bounds = p.bounds(plus)
+			t.Sp = sp()
+			return t
+		case "fn", "unsafe", "extern":
+			return p.fnPtr(start, nil)
+		case "for":
+			if p.peekKind(1) == lexer.Lt {
+				fl := p.forLifetimes()
+				if p.isWord("fn") || p.isWord("unsafe") || p.isWord("extern") {
+					return p.fnPtr(start, fl)
+				}
+				// `for<'a> Trait<'a>` bare trait object
+				b := &TraitBound{ForLifetimes: fl}
+				b.Path = p.path(true)
+				b.Sp = sp()
+				bs := []Bound{b}
+				if plus && p.kind() == lexer.Plus {
+					b.Plus = p.bump()
+					bs = append(bs, p.bounds(true)...)
+				}
+				return &TraitObjectType{node: node{sp()}, Bounds: bs}
+			}
+		}
+	case k == lexer.PathSep:
+	default:
+		p.expected("type")
+	}
+	pa := p.path(true)
+	if p.kind() == lexer.Not && p.peekKind(1).IsOpen() {
+		bang := p.bump()
+		body := p.group()
+		return &MacroType{node: node{sp()}, Path: pa, Bang: bang, Body: body}
+	}
+	t := &PathType{node: node{sp()}, Path: pa}
+	if plus && p.kind() == lexer.Plus {
+		// 2015 bare trait object: `Trait + Send`.
+		first := &TraitBound{node: node{pa.Sp}, Path: pa}
+		first.Plus = p.bump()
+		bs := append([]Bound{first}, p.bounds(true)...)
+		return &TraitObjectType{node: node{sp()}, Bounds: bs}
+	}
+	return t
+}
+
+// qpathType parses `<T as Trait>::Name…` or `<T>::Name`.
+func (p *parser) qpathType(start uint32, plus bool) Type {
+	q := &QSelf{}
+	q.Lt = p.expect(lexer.Lt, "<")
+	q.Ty = p.typ(true)
+	if p.isWord("as") {
+		q.As = p.bump()
+		q.Trait = p.path(true)
+	}
+	q.Gt = p.expect(lexer.Gt, ">")
+	q.Sp = Span{Start: q.Lt.Start, End: q.Gt.End}
+	if p.kind() != lexer.PathSep {
+		p.expected("`::`")
+	}
+	p.bump()
+	pa := p.path(true)
+	return &PathType{node: node{Span{Start: start, End: p.lastEnd()}}, QSelf: q, Path: pa}
+}
+
+func (p *parser) fnPtr(start uint32, fl *ForLifetimes) Type {
+	t := &FnPtrType{ForLifetimes: fl}
+	t.Unsafe = p.eatWord("unsafe")
+	if p.isWord("extern") {
+		t.Extern = p.bump()
+		if p.kind() == lexer.Str || p.kind() == lexer.RawStr {
+			t.ABI = p.bump()
+		}
+	}
+	if !p.isWord("fn") {
+		p.expected("`fn`")
+	}
+	t.FnKw = p.bump()
+	t.Paren = p.inside(func() {
+		for !p.atClose() {
+			prm := &Param{}
+			_, ps, _ := p.cur()
+			prm.Attrs = p.outerAttrs()
+			if p.kind() == lexer.DotDotDot {
+				prm.Dots = p.bump()
+			} else {
+				if (p.kind() == lexer.Ident || p.kind() == lexer.Underscore) && p.peekKind(1) == lexer.Colon {
+					if p.kind() == lexer.Underscore {
+						prm.Pat = &PatWild{node{p.bump()}}
+					} else {
+						id := p.ident()
+						prm.Pat = &PatIdent{node: node{id.Sp}, Name: id}
+					}
+					prm.Colon = p.bump()
+				}
+				prm.Ty = p.typ(true)
+			}
+			prm.Sp = Span{Start: ps, End: p.lastEnd()}
+			t.Params = append(t.Params, prm)
+			if p.kind() == lexer.Comma {
+				prm.Comma = p.bump()
+				continue
+			}
+			break
+		}
+	})
+	if p.kind() == lexer.RArrow {
+		t.Arrow = p.bump()
+		t.Ret = p.typ(false)
+	}
+	t.Sp = Span{Start: start, End: p.lastEnd()}
+	return t
+}
+
+// ---------------------------------------------------------------------------
+// patterns
+
+// pat parses a pattern; top allows or-patterns without parentheses.
+func (p *parser) pat(top bool) Pat {
+	p.enter()
+	defer p.leave()
+	_, start, _ := p.cur()
+	if top && p.kind() == lexer.Or {
+		p.bump()
+	}
+	first := p.patNoOr()
+	if p.kind() != lexer.Or {
+		return first
+	}
+	or := &PatOr{Cases: []Pat{first}}
+	for p.kind() == lexer.Or {
+		p.bump()
+		or.Cases = append(or.Cases, p.patNoOr())
+	}
+	or.Sp = Span{Start: start, End: p.lastEnd()}
+	return or
+}
+
+func (p *parser) patNoOr() Pat {
+	p.enter()
+	defer p.leave()
+	_, start, _ := p.cur()
+	sp := func() Span { return Span{Start: start, End: p.lastEnd()} }
+	switch k := p.kind(); {
+	case k == lexer.Underscore:
+		p.bump()
+		return &PatWild{node{sp()}}
+	case k == lexer.DotDot:
+		p.bump()
+		return &PatRest{node{sp()}}
+	case k == lexer.And || k == lexer.AndAnd:
+		r := &PatRef{}
+		r.And = p.bumpBytes(1)
+		if k == lexer.And {
+			r.Mut = p.eatWord("mut")
+		}
+		r.Pat = p.patNoOr()
+		r.Sp = sp()
+		return r
+	case k == lexer.LParen:
+		var elems []Pat
+		trailing := false
+		r := p.inside(func() {
+			for !p.atClose() {
+				elems = append(elems, p.pat(true))
+				trailing = false
+				if p.eat(lexer.Comma) == (Span{}) {
+					break
+				}
+				trailing = true
+			}
+		})
+		if len(elems) == 1 && !trailing {
+			if _, rest := elems[0].(*PatRest); !rest {
+				return &PatParen{node: node{sp()}, Paren: r, Pat: elems[0]}
+			}
+		}
+		return &PatTuple{node: node{sp()}, Paren: r, Elems: elems}
+	case k == lexer.LBracket:
+		var elems []Pat
+		r := p.inside(func() {
+			for !p.atClose() {
+				elems = append(elems, p.pat(true))
+				if p.eat(lexer.Comma) == (Span{}) {
+					break
+				}
+			}
+		})
+		return &PatSlice{node: node{sp()}, Bracket: r, Elems: elems}
+	case k.IsLiteral() || k == lexer.Minus:
+		r0 := p.tokIndex()
+		if k == lexer.Minus {
+			p.bump()
+		}
+		p.bump()
+		p.rangeTail()
+		return &PatOther{node: node{sp()}, Tokens: TokenRange{Start: r0, End: p.tokIndex()}}
+	case k == lexer.Dollar && p.mode&MacroBody != 0 && !p.peekWord(1, "crate"):
+		if p.peekKind(1) == lexer.LParen {
+			p.fail("macro repetition `$( … )` in a pattern")
+		}
+		p.bump()
+		p.bump()
+		return &PatMetaVar{node{sp()}}
+	case k == lexer.Ident:
+		w := p.text()
+		switch {
+		case w == "box":
+			r0 := p.tokIndex()
+			p.bump()
+			p.patNoOr()
+			return &PatOther{node: node{sp()}, Tokens: TokenRange{Start: r0, End: p.tokIndex()}}
+		case w == "ref" || w == "mut" || p.peekKind(1) != lexer.PathSep && p.peekKind(1) != lexer.LParen &&
+			p.peekKind(1) != lexer.LBrace && p.peekKind(1) != lexer.Not && p.peekKind(1) != lexer.DotDotEq && p.peekKind(1) != lexer.DotDot:
+			return p.patIdent(start)
+		}
+	case k == lexer.Lt || k == lexer.PathSep:
+	default:
+		p.expected("pattern")
+	}
+	// Path-based patterns.
+	var pt *PathType
+	if p.kind() == lexer.Lt {
+		t := p.qpathType(start, false)
+		pt = t.(*PathType)
+	} else {
+		pa := p.path(false)
+		pt = &PathType{node: node{pa.Sp}, Path: pa}
+	}
+	switch p.kind() {
+	case lexer.LParen:
+		ts := &PatTupleStruct{Path: pt}
+		ts.Paren = p.inside(func() {
+			for !p.atClose() {
+				ts.Elems = append(ts.Elems, p.pat(true))
+				if p.eat(lexer.Comma) == (Span{}) {
+					break
+				}
+			}
+		})
+		ts.Sp = sp()
+		return ts
+	case lexer.LBrace:
+		st := &PatStruct{Path: pt}
+		st.Brace = p.inside(func() {
+			for !p.atClose() {
+				if p.kind() == lexer.DotDot {
+					st.Rest = p.bump()
+					break
+				}
+				st.Fields = append(st.Fields, p.patField())
+				if p.eat(lexer.Comma) == (Span{}) {
+					break
+				}
+			}
+		})
+		st.Sp = sp()
+		return st
+	case lexer.Not:
+		r0 := p.tokIndex()
+		p.bump()
+		p.group()
+		return &PatOther{node: node{sp()}, Tokens: TokenRange{Start: r0, End: p.tokIndex()}}
+	case lexer.DotDotEq, lexer.DotDot, lexer.DotDotDot:
+		r0 := p.tokIndex()
+		p.rangeTail()
+		return &PatOther{node: node{sp()}, Tokens: TokenRange{Start: r0, End: p.tokIndex()}}
+	}
+	return &PatPath{node: node{sp()}, Path: pt}
+}
+
+// rangeTail consumes `..= END`, `.. END` or `..` after a range start.
+func (p *parser) rangeTail() {
+	switch p.kind() {
+	case lexer.DotDotEq, lexer.DotDotDot, lexer.DotDot:
+		p.bump()
+		if p.kind() == lexer.Minus {
+			p.bump()
+		}
+		if p.kind().IsLiteral() {
+			p.bump()
+		} else if p.kind() == lexer.Ident {
+			p.path(false)
+		}
+	}
+}
+
+func (p *parser) patIdent(start uint32) Pat {
+	pi := &PatIdent{}
+	pi.Ref = p.eatWord("ref")
+	pi.Mut = p.eatWord("mut")
+	pi.Name = p.ident()
+	if p.kind() == lexer.At {
+		pi.At = p.bump()
+		pi.Sub = p.patNoOr()
+	}
+	pi.Sp = Span{Start: start, End: p.lastEnd()}
+	return pi
+}
+
+func (p *parser) patField() *PatField {
+	f := &PatField{}
+	_, start, _ := p.cur()
+	f.Attrs = p.outerAttrs()
+	if (p.kind() == lexer.Ident || p.kind() == lexer.Int) && p.peekKind(1) == lexer.Colon {
+		if p.kind() == lexer.Int {
+			f.Name = &Ident{node{p.bump()}}
+		} else {
+			f.Name = p.ident()
+		}
+		f.Colon = p.bump()
+		f.Pat = p.pat(true)
+	} else {
+		_, ps, _ := p.cur()
+		if p.isWord("box") {
+			p.bump()
+		}
+		pi := p.patIdent(ps).(*PatIdent)
+		f.Name = pi.Name
+		f.Pat = pi
+	}
+	f.Sp = Span{Start: start, End: p.lastEnd()}
+	return f
+}
