@@ -121,7 +121,16 @@ func (r *resolver) walkUseAt(u *syntax.Use, t *syntax.UseTree, cond *Cfg, prefix
 				return
 			}
 		}
-		r.aliases[name] = append(r.aliases[name], importAlt{cond: cond, kind: kind})
+		// The same import repeated in several modules means the same thing.
+		dup := false
+		for _, a := range r.aliases[name] {
+			if a.kind == kind && (a.cond == nil && cond == nil || a.cond != nil && cond != nil && a.cond.equal(cond)) {
+				dup = true
+			}
+		}
+		if !dup {
+			r.aliases[name] = append(r.aliases[name], importAlt{cond: cond, kind: kind})
+		}
 		r.imports = append(r.imports, importedMacro{use: u, leaf: t, name: name, public: public})
 	}
 }

@@ -137,10 +137,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 	branches, native := x.branches(trig)
 	if x.opts.Cfg != nil {
 		// Evaluate: the first trigger whose predicate holds decides.
-		var edits []edit.Edit
-		for _, t := range trig {
-			edits = append(edits, x.removeAttr(t.attr, trig, "")...)
-		}
+		edits := x.removeTriggers(trig)
 		for _, b := range branches {
 			if b.cond == nil || x.opts.Cfg.Eval(b.cond) {
 				edits = append(edits, x.itemEdits(it, b.mode)...)
@@ -151,10 +148,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 		return
 	}
 	if len(branches) == 1 && branches[0].cond == nil {
-		var edits []edit.Edit
-		for _, t := range trig {
-			edits = append(edits, x.removeAttr(t.attr, trig, "")...)
-		}
+		edits := x.removeTriggers(trig)
 		edits = append(edits, x.itemEdits(it, branches[0].mode)...)
 		x.addEdits(it, edits)
 		return
@@ -189,6 +183,18 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 		copies = append(copies, text)
 	}
 	x.edits = append(x.edits, edit.Edit{Start: int(span.Start), End: int(span.End), New: strings.Join(copies, "\n"+indent)})
+}
+
+// removeTriggers removes every trigger attribute once.
+func (x *expander) removeTriggers(trig []trigger) []edit.Edit {
+	var edits []edit.Edit
+	for i, t := range trig {
+		if i > 0 && t.attr == trig[i-1].attr {
+			continue
+		}
+		edits = append(edits, x.removeAttr(t.attr, trig, "")...)
+	}
+	return edits
 }
 
 // addEdits records an item's edits, checking they apply cleanly first.
@@ -554,11 +560,34 @@ func (x *expander) removeUnusedImports() {
 	if err != nil {
 		return
 	}
+	// A macro import is used by attributes naming it (and by other `use`
+	// items re-exporting it); a method that happens to be called
+	// `async_trait` is not a use.
 	counts := map[string]int{}
 	res := lexer.Lex(out)
-	for _, t := range res.Tokens {
-		if t.Kind == lexer.Ident {
-			counts[string(out[t.Start:t.End])]++
+	toks := res.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.Kind == lexer.Pound:
+			j := i + 1
+			for j < len(toks) && (toks[j].Kind.IsTrivia() || toks[j].Kind == lexer.Not) {
+				j++
+			}
+			if j < len(toks) && toks[j].Kind == lexer.LBracket && toks[j].Match > 0 {
+				for k := j; k < int(toks[j].Match); k++ {
+					if toks[k].Kind == lexer.Ident {
+						counts[string(out[toks[k].Start:toks[k].End])]++
+					}
+				}
+				i = int(toks[j].Match)
+			}
+		case t.Kind == lexer.Ident && string(out[t.Start:t.End]) == "use":
+			for ; i < len(toks) && toks[i].Kind != lexer.Semi; i++ {
+				if toks[i].Kind == lexer.Ident {
+					counts[string(out[toks[i].Start:toks[i].End])]++
+				}
+			}
 		}
 	}
 	// Subtract the mentions inside the imports themselves.
