@@ -68,6 +68,7 @@ type resolver struct {
 	k       *toks
 	aliases map[string][]importAlt // local name -> meanings
 	imports []importedMacro
+	others  []importedMacro // every other import, for imports only removed attributes used
 }
 
 func newResolver(k *toks, items []syntax.Item) *resolver {
@@ -111,10 +112,16 @@ func (r *resolver) walkUseAt(u *syntax.Use, t *syntax.UseTree, cond *Cfg, prefix
 		}
 		last := r.k.spanText(t.Path[len(t.Path)-1].Span())
 		kind := kindOfName(last)
+		name := last
 		if kind == notMacro {
+			if t.Kind == syntax.UseRename && t.Rename != nil {
+				name = r.k.spanText(t.Rename.Span())
+			}
+			if name != "_" && name != "self" && name != "super" && name != "crate" {
+				r.others = append(r.others, importedMacro{use: u, leaf: t, name: name, public: public})
+			}
 			return
 		}
-		name := last
 		if t.Kind == syntax.UseRename && t.Rename != nil {
 			name = r.k.spanText(t.Rename.Span())
 			if name == "_" {

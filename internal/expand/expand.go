@@ -611,9 +611,44 @@ func (x *expander) removeUnusedImports() {
 		}
 		remove[im.use] = append(remove[im.use], im.leaf)
 	}
+	// Any other import whose every use was in a removed attribute (`use
+	// super::rt;` for `#[rt::async_trait]`) would now warn as unused.
+	if len(x.res.others) > 0 {
+		before, after := identCounts(x.k.src, x.k.t), identCounts(out, res.Tokens)
+		for _, im := range x.res.others {
+			r := x.k.rangeOf(im.use.Span())
+			inUse := 0
+			for i := r.Start; i < r.End; i++ {
+				if x.k.t[i].Kind == lexer.Ident && x.k.text(i) == im.name {
+					inUse++
+				}
+			}
+			if !im.public && before[im.name] > inUse && after[im.name] == inUse {
+				remove[im.use] = append(remove[im.use], im.leaf)
+			}
+		}
+	}
 	for u, leaves := range remove {
 		x.edits = append(x.edits, x.removeUseLeaves(u, leaves)...)
 	}
+}
+
+// identCounts counts identifier tokens by text.
+// The name a `mod` item declares is not a use of an import.
+func identCounts(src []byte, toks []lexer.Token) map[string]int {
+	m := map[string]int{}
+	prev := ""
+	for _, t := range toks {
+		if t.Kind.IsTrivia() {
+			continue
+		}
+		text := string(src[t.Start:t.End])
+		if t.Kind == lexer.Ident && prev != "mod" {
+			m[text]++
+		}
+		prev = text
+	}
+	return m
 }
 
 // removeUseLeaves removes leaves from a use item, or the whole item (with

@@ -722,6 +722,10 @@ func (p *parser) impl(dflt Span) Item {
 	if p.isWord("for") {
 		im.For = p.bump()
 		pt, ok := first.(*PathType)
+		if mv, isVar := first.(*MetaVarType); isVar {
+			// `impl $tr for $ty` in a macro transcriber
+			pt, ok = &PathType{node: mv.node, Path: &Path{node: mv.node, Segments: []*PathSegment{{node: mv.node, Name: &Ident{mv.node}}}}}, true
+		}
 		if !ok || pt.QSelf != nil {
 			p.errs = append(p.errs, Error{Span: first.Span(), Msg: "expected a trait, found type"})
 		} else {
