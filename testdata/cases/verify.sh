@@ -29,10 +29,10 @@ export CARGO_TERM_COLOR=never
 command -v cargo >/dev/null || { echo "verify.sh: cargo not found" >&2; exit 2; }
 
 mkdir -p "$WORK/.cargo"
-if ! ls -d "$REGISTRY"/async-trait-0.1.* >/dev/null 2>&1 || ! ls -d "$REGISTRY"/tracing-subscriber-* >/dev/null 2>&1; then
+if ! ls -d "$REGISTRY"/async-trait-0.1.* >/dev/null 2>&1; then
   SETUP="$REPO/../shared/rust-offline/setup.sh"
-  [ -f "$SETUP" ] || { echo "verify.sh: $REGISTRY lacks async-trait/tracing-subscriber and $SETUP is missing" >&2; exit 2; }
-  RUST_OFFLINE_EXTRA_PKGS="librust-tracing-subscriber-dev" bash "$SETUP" "$WORK/.cargo" >&2 || exit 2
+  [ -f "$SETUP" ] || { echo "verify.sh: $REGISTRY lacks async-trait and $SETUP is missing" >&2; exit 2; }
+  bash "$SETUP" "$WORK/.cargo" >&2 || exit 2
 fi
 cat > "$WORK/.cargo/config.toml" <<CFG
 [source.crates-io]
@@ -93,8 +93,7 @@ DEPS='async-trait = "0.1"
 futures = "0.3"
 tokio = { version = "1", features = ["full"] }
 tracing = "0.1"
-tracing-attributes = "0.1"
-tracing-subscriber = "0.3"'
+tracing-attributes = "0.1"'
 printf '[workspace]\nresolver = "2"\nmembers = ["e2018", "e2021", "e2024"]\n' > "$WORK/Cargo.toml.new"
 for ed in 2018 2021 2024; do
   mkdir -p "$WORK/e$ed/src/bin"
