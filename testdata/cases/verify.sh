@@ -123,7 +123,8 @@ fi
 
 for n in "${names[@]}"; do
   log="$WORK/$n.log"
-  cargo build -p "cases-e${EDITION[$n]}" --bin "$n" --message-format=short >"$log" 2>&1
+  fmt=short; [ "${KIND[$n]}" = fail ] && fmt=human
+  cargo build -p "cases-e${EDITION[$n]}" --bin "$n" --message-format=$fmt >"$log" 2>&1
   rc=$?
   if [ "${KIND[$n]}" = run ]; then
     if [ $rc -ne 0 ]; then fail "$n" "does not compile: $(grep -m1 -E '^(error|[^ ]+: error)' "$log")"; continue; fi
