@@ -24,8 +24,12 @@ const maxDepth = 256
 
 // Parse lexes and parses a whole file. It always returns a File; errors,
 // lexical ones included, are in File.Errors.
-func Parse(f *source.File) *File {
-	lx := lexer.Lex(f.Src)
+func Parse(f *source.File) *File { return ParseEdition(f, lexer.Edition2021) }
+
+// ParseEdition parses a file written for the given edition (keywords and
+// reserved prefixes differ between editions).
+func ParseEdition(f *source.File, ed lexer.Edition) *File {
+	lx := lexer.LexEdition(f.Src, ed)
 	out := &File{Source: f, Tokens: lx.Tokens}
 	for _, e := range lx.Errors {
 		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg})
