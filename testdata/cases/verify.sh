@@ -4,7 +4,7 @@
 #   bash testdata/cases/verify.sh            # all cases
 #   bash testdata/cases/verify.sh NAME...    # only these (file names with or without .rs)
 #
-# Every testdata/cases/*.rs (not nightly/) is built as a binary of one cargo workspace in
+# Every testdata/cases/*.rs and macro_errors/*.rs (not nightly/) is built as a binary of one cargo workspace in
 # $VERIFY_DIR (default ${TMPDIR:-/tmp}/asynctrait-cases-verify; reused, so a rerun only
 # recompiles what changed). One workspace member per edition (2018/2021/2024), one shared
 # target dir. The crates come from Debian's registry (/usr/share/cargo/registry) through a
@@ -58,8 +58,11 @@ declare -A EDITION KIND CODE
 names=(); skipped=(); failed=(); passed=(); shimmed=()
 fail() { failed+=("$1"); echo "FAIL $1: $2"; }
 
-for f in "$HERE"/*.rs; do
+declare -A SRC
+for f in "$HERE"/*.rs "$HERE"/macro_errors/*.rs; do
+  [ -f "$f" ] || continue
   name=$(basename "$f" .rs)
+  SRC[$name]=$f
   selected "$name" || continue
   # header layout
   l1=$(sed -n 1p "$f"); l2=$(sed -n 2p "$f"); l3=$(sed -n 3p "$f")
@@ -146,7 +149,7 @@ done
 sync_file() { cmp -s "$1" "$2" || cp "$1" "$2"; }
 for m in . e2018 e2021 e2024 fork-shim; do sync_file "$WORK/$m/Cargo.toml.new" "$WORK/$m/Cargo.toml"; rm -f "$WORK/$m/Cargo.toml.new"; done
 sync_file "$WORK/fork-shim/lib.rs.new" "$WORK/fork-shim/lib.rs"; rm -f "$WORK/fork-shim/lib.rs.new"
-for n in "${names[@]}"; do sync_file "$HERE/$n.rs" "$WORK/e${EDITION[$n]}/src/bin/$n.rs"; done
+for n in "${names[@]}"; do sync_file "${SRC[$n]}" "$WORK/e${EDITION[$n]}/src/bin/$n.rs"; done
 
 cd "$WORK" || exit 2
 # build all run-cases at once (parallel); failures are examined per case below
@@ -178,7 +181,7 @@ for n in "${names[@]}"; do
     while IFS= read -r want_text; do
       [ -z "$want_text" ] && continue
       grep -qF -- "$want_text" "$log" || { fail "$n" "stderr lacks '$want_text'"; ok=0; break; }
-    done < <(awk '!/^\/\//{exit} index($0,"// expect-stderr-contains:")==1{sub("// expect-stderr-contains: *",""); print}' "$HERE/$n.rs")
+    done < <(awk '!/^\/\//{exit} index($0,"// expect-stderr-contains:")==1{sub("// expect-stderr-contains: *",""); print}' "${SRC[$n]}")
     [ $ok -eq 1 ] && passed+=("$n")
   fi
 done
