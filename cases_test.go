@@ -107,7 +107,20 @@ func TestCases(t *testing.T) {
 			}
 		}
 	}
-	dir := casesProject(t, cargo)
+	// Cases written for another edition get [[bin]] entries with it.
+	var extra strings.Builder
+	for _, c := range cases {
+		if c.edition != "2021" && !c.compileFail {
+			prefixes := []string{"x_"}
+			if c.oracle {
+				prefixes = append(prefixes, "o_")
+			}
+			for _, prefix := range prefixes {
+				fmt.Fprintf(&extra, "\n[[bin]]\nname = %q\npath = \"src/bin/%s.rs\"\nedition = %q\n", prefix+c.name, prefix+c.name, c.edition)
+			}
+		}
+	}
+	dir := casesProject(t, cargo, extra.String())
 	var okCases, failCases []*behaviourCase
 	for _, c := range cases {
 		if c.compileFail {
@@ -165,7 +178,7 @@ func TestCases(t *testing.T) {
 
 // casesProject creates the cargo project the cases build in (deps built
 // once per machine, kept in .cache/cases).
-func casesProject(t *testing.T, cargo string) string {
+func casesProject(t *testing.T, cargo, extraManifest string) string {
 	dir, err := filepath.Abs(".cache/cases")
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +204,7 @@ tokio = { version = "1", features = ["full"] }
 tracing = "0.1"
 tracing-attributes = "0.1"
 `
-	os.WriteFile(filepath.Join(dir, "Cargo.toml"), []byte(manifest), 0o644)
+	os.WriteFile(filepath.Join(dir, "Cargo.toml"), []byte(manifest+extraManifest), 0o644)
 	os.WriteFile(filepath.Join(dir, "src", "lib.rs"), nil, 0o644)
 	if _, err := os.Stat(registry); err != nil {
 		if os.Getenv("CI") != "" {
@@ -225,6 +238,7 @@ func removeBins(dir string, c *behaviourCase) {
 func cargoBuild(t *testing.T, cargo, dir string, _ []string) map[string][]string {
 	cmd := exec.Command(cargo, "build", "--bins", "--message-format=json")
 	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("") // never inherit a stdin cargo could pass on
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -269,6 +283,7 @@ func cargoBuild(t *testing.T, cargo, dir string, _ []string) map[string][]string
 func cargoBuildBin(t *testing.T, cargo, dir, bin string) (string, bool) {
 	cmd := exec.Command(cargo, "build", "--bin", bin, "--color=never")
 	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("") // never inherit a stdin cargo could pass on
 	out, err := cmd.CombinedOutput()
 	return string(out), err == nil
 }

@@ -282,6 +282,7 @@ func cargoBuildLib(t *testing.T, cargo, dir string, features []string, when stri
 	}
 	cmd := exec.Command(cargo, args...)
 	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("") // never inherit a stdin cargo could pass on
 	cmd.Env = append(os.Environ(), "CARGO_TARGET_DIR="+filepath.Join(dir, "target"), "CARGO_TERM_COLOR=never")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("cargo %s %s failed:\n%s", strings.Join(args, " "), when, out)
@@ -298,6 +299,7 @@ func cargoTest(t *testing.T, cargo, dir string, features []string) testRun {
 	args = append(args, "--", "--test-threads=2")
 	cmd := exec.Command(cargo, args...)
 	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("") // never inherit a stdin cargo could pass on
 	cmd.Env = append(os.Environ(), "CARGO_TARGET_DIR="+filepath.Join(dir, "target"), "CARGO_TERM_COLOR=never")
 	out, err := cmd.CombinedOutput()
 	run := testRun{passed: map[string]bool{}, log: string(out)}
@@ -353,6 +355,7 @@ func TestUpstreamSuite(t *testing.T) {
 	}
 	cmd := exec.Command(cargo, "test", "--offline", "--test", "test")
 	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("") // never inherit a stdin cargo could pass on
 	cmd.Env = append(os.Environ(), "CARGO_TARGET_DIR="+filepath.Join(dir, "target"), "CARGO_TERM_COLOR=never")
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "test result: ok") {

@@ -382,8 +382,13 @@ func layoutSig(sp sigParts, indent string, prefixLen int, hasBody, exact bool) s
 		}
 		b.WriteString(indent + ") -> ")
 		// rustfmt measures the return type from `) ->` without the space.
-		lines := formatType(parseTy(ret), len(indent), len(indent)+4, after)
-		b.WriteString(strings.Join(lines, "\n"))
+		if exact {
+			// rustfmt's breaking adds trailing commas: keep the tokens.
+			b.WriteString(ret)
+		} else {
+			lines := formatType(parseTy(ret), len(indent), len(indent)+4, after)
+			b.WriteString(strings.Join(lines, "\n"))
+		}
 	}
 	if len(where) > 0 {
 		b.WriteString("\n" + indent + "where")

@@ -310,7 +310,7 @@ func (m *method) transform() (sigParts, *bodyParts) {
 	sp.hasTypeParams = len(others) > 0
 
 	// §2.5 the Self predicate.
-	hasSelf := m.hasSelfInSig() || c.isTrait && fn.Body != nil && k.hasSelfTokens(fn.Body.Tokens)
+	hasSelf := m.hasSelfInSig() || c.isTrait && fn.Body != nil && k.hasSelfTokens(fn.Body.Tokens, true)
 	if hasSelf {
 		bound := ""
 		if c.isTrait && fn.Body != nil && c.mode == ModeSend {
@@ -383,7 +383,7 @@ func (m *method) hasSelfInSig() bool {
 		start = k.at(sig.Generics.Span().Start)
 	}
 	end := k.at(sig.Span().End)
-	return k.hasSelfTokens(syntax.TokenRange{Start: start, End: end})
+	return k.hasSelfTokens(syntax.TokenRange{Start: start, End: end}, false)
 }
 
 // inferredBounds returns which of Sync/Send a default body needs (spec §3.1).

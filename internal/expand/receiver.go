@@ -173,7 +173,7 @@ func (k *toks) scanRange(start, end int, inMacro bool, visit func(i int, inMacro
 // hasSelfTokens reports whether r mentions `Self` as upstream's HasSelf
 // would: a path starting with `Self` or a macro containing `Self` (and no
 // `fn`). Struct literals and patterns `Self { … }` are not paths it checks.
-func (k *toks) hasSelfTokens(r syntax.TokenRange) bool {
+func (k *toks) hasSelfTokens(r syntax.TokenRange, inBody bool) bool {
 	found := false
 	k.selfScan(r, func(i int, inMacro bool) {
 		if found || k.text(i) != "Self" {
@@ -186,7 +186,7 @@ func (k *toks) hasSelfTokens(r syntax.TokenRange) bool {
 		if p := k.prev(i); p >= 0 && k.t[p].Kind == lexer.PathSep {
 			return // a later path segment
 		}
-		if n := k.next(i); n < len(k.t) && k.t[n].Kind == lexer.LBrace {
+		if n := k.next(i); inBody && n < r.End && k.t[n].Kind == lexer.LBrace {
 			return // `Self { … }` struct literal or pattern
 		}
 		found = true
