@@ -317,3 +317,104 @@ func subtract(a, b []string) []string {
 }
 
 var _ = fmt.Sprint
+
+// TestMacroErrorCases: inputs the real macro rejects are rejected by
+// asynctrait too, with the macro's wording, and left unchanged.
+func TestMacroErrorCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/cases/macro_errors/*.rs")
+	if len(files) == 0 {
+		t.Fatal("no macro error cases")
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := asynctrait.Expand(f, src, asynctrait.Options{})
+		if !res.HasErrors() || !bytes.Equal(res.Output, src) {
+			t.Errorf("%s: not rejected (or changed)", f)
+			continue
+		}
+		for _, line := range strings.Split(string(src), "\n") {
+			if want, ok := strings.CutPrefix(line, "// expect-stderr-contains: "); ok && !strings.Contains(renderShort(res), want) {
+				t.Errorf("%s: diagnostics %q lack %q", f, renderShort(res), want)
+			}
+		}
+	}
+}
+
+// TestInterop: a trait expanded by asynctrait implemented with the real
+// macro, and a trait expanded by the real macro implemented from
+// asynctrait's expansion, compile and run together.
+func TestInterop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds with cargo; skipped with -short")
+	}
+	tc := requireToolchain(t)
+	cargo := filepath.Join(filepath.Dir(tc.rustc), "cargo")
+	const traits = `pub trait Store: Send + Sync {
+    async fn get(&self, key: &str) -> Option<String>;
+    async fn put(&mut self, key: String, value: String);
+    async fn len(&self) -> usize {
+        0
+    }
+    async fn scan(&self, prefix: &str, limit: usize) -> Vec<String>;
+}
+`
+	const impl = `impl Store for Mem {
+    async fn get(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    async fn put(&mut self, key: String, value: String) {
+        self.0.insert(key, value);
+    }
+    async fn len(&self) -> usize {
+        self.0.len()
+    }
+    async fn scan(&self, prefix: &str, limit: usize) -> Vec<String> {
+        self.0.keys().filter(|k| k.starts_with(prefix)).take(limit).cloned().collect()
+    }
+}
+`
+	const main = `
+fn main() {
+    let mut m = imp::Mem(Default::default());
+    futures::executor::block_on(async {
+        use tr::Store;
+        m.put("a1".into(), "x".into()).await;
+        m.put("a2".into(), "y".into()).await;
+        m.put("b".into(), "z".into()).await;
+        let s: &dyn Store = &m;
+        assert_eq!(s.get("a2").await.as_deref(), Some("y"));
+        assert_eq!(s.len().await, 3);
+        assert_eq!(m.scan("a", 5).await, vec!["a1".to_string(), "a2".to_string()]);
+        println!("interop ok");
+    });
+}
+`
+	expand := func(src string) string {
+		res := asynctrait.Expand("x.rs", []byte("use async_trait::async_trait;\n\n#[async_trait]\n"+src), asynctrait.Options{})
+		if res.HasErrors() || !res.Changed {
+			t.Fatalf("expanding: %s", renderShort(res))
+		}
+		return string(res.Output)
+	}
+	const mem = "pub struct Mem(pub std::collections::BTreeMap<String, String>);\n"
+	macro := func(src string) string { return "use async_trait::async_trait;\n\n#[async_trait]\n" + src }
+	programs := map[string]string{
+		// our trait, the macro's impl
+		"ours_trait": "mod tr {\n" + expand(traits) + "}\nmod imp {\nuse crate::tr::Store;\n" + mem + macro(impl) + "}\n" + main,
+		// the macro's trait, our impl
+		"ours_impl": "mod tr {\n" + macro(traits) + "}\nmod imp {\nuse crate::tr::Store;\n" + mem + expand(impl) + "}\n" + main,
+	}
+	dir := casesProject(t, cargo, "")
+	for name, src := range programs {
+		os.WriteFile(filepath.Join(dir, "src", "bin", name+".rs"), []byte(src), 0o644)
+	}
+	cargoBuild(t, cargo, dir, nil)
+	for name := range programs {
+		if got := runBin(t, dir, name); got != "interop ok\n" {
+			t.Errorf("%s printed %q", name, got)
+		}
+	}
+}
