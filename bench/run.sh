@@ -31,7 +31,8 @@ measure() {
   local best_t="" best_m=""
   for _ in $(seq "$reps"); do
     local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%e %M" -o "$work/time.out" "$@" >/dev/null 2>/dev/null || true
+    out=$(tail -1 "$work/time.out")
     local t=${out% *} m=${out#* }
     if [ -z "$best_t" ] || awk "BEGIN{exit !($t < $best_t)}"; then best_t=$t; fi
     if [ -z "$best_m" ] || [ "$m" -gt "$best_m" ]; then best_m=$m; fi

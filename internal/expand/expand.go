@@ -34,6 +34,8 @@ type expander struct {
 	res   *resolver
 	diags []diag.Diagnostic
 	edits []edit.Edit
+	// removedAttrs are the trigger attributes the rewrite removes.
+	removedAttrs []syntax.Span
 }
 
 // File rewrites every async-trait item of a parsed, error-free file and
@@ -283,6 +285,7 @@ func conjoin(c *Cfg, earlier []*Cfg) *Cfg {
 func (x *expander) removeAttr(a *syntax.Attr, trig []trigger, guard string) []edit.Edit {
 	k := x.k
 	sp := a.Span()
+	x.removedAttrs = append(x.removedAttrs, sp)
 	rest := ""
 	if a.Path != nil && k.pathText(a.Path) == "cfg_attr" {
 		if inner, ok := k.groupInner(a.Args); ok {
@@ -556,76 +559,99 @@ func (x *expander) removeUnusedImports() {
 	if len(x.res.imports) == 0 {
 		return
 	}
-	out, err := edit.Apply(x.k.src, x.edits)
-	if err != nil {
-		return
+	// Mentions that remain after the rewrite: those in the original minus
+	// those inside removed trigger attributes. Method rewrites never remove
+	// other identifiers, and generated text names no imported item.
+	k := x.k
+	names := map[string]bool{}
+	for _, im := range x.res.imports {
+		names[im.name] = true
 	}
-	// A macro import is used by attributes naming it (and by other `use`
-	// items re-exporting it); a method that happens to be called
-	// `async_trait` is not a use.
-	counts := map[string]int{}
-	res := lexer.Lex(out)
-	toks := res.Tokens
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		switch {
-		case t.Kind == lexer.Pound:
-			j := i + 1
-			for j < len(toks) && (toks[j].Kind.IsTrivia() || toks[j].Kind == lexer.Not) {
-				j++
-			}
-			if j < len(toks) && toks[j].Kind == lexer.LBracket && toks[j].Match > 0 {
-				for k := j; k < int(toks[j].Match); k++ {
-					if toks[k].Kind == lexer.Ident {
-						counts[string(out[toks[k].Start:toks[k].End])]++
-					}
-				}
-				i = int(toks[j].Match)
-			}
-		case t.Kind == lexer.Ident && string(out[t.Start:t.End]) == "use":
-			for ; i < len(toks) && toks[i].Kind != lexer.Semi; i++ {
-				if toks[i].Kind == lexer.Ident {
-					counts[string(out[toks[i].Start:toks[i].End])]++
-				}
+	for _, im := range x.res.others {
+		names[im.name] = true
+	}
+	inRemoved := func(off uint32) bool {
+		for _, s := range x.removedAttrs {
+			if off >= s.Start && off < s.End {
+				return true
 			}
 		}
+		return false
 	}
-	// Subtract the mentions inside the imports themselves.
-	seen := map[*syntax.Use]bool{}
-	for _, im := range x.res.imports {
-		if seen[im.use] {
+	// attrMentions: in attributes or use items (what counts for a macro);
+	// all: any identifier (what counts for other imports).
+	attrMentions, all := map[string]int{}, map[string]int{}
+	before := map[string]int{}
+	prevMod := false
+	for i := 0; i < len(k.t); i++ {
+		t := k.t[i]
+		if t.Kind.IsTrivia() {
 			continue
 		}
-		seen[im.use] = true
-		r := x.k.rangeOf(im.use.Span())
-		for i := r.Start; i < r.End; i++ {
-			if x.k.t[i].Kind == lexer.Ident {
-				counts[x.k.text(i)]--
+		if t.Kind == lexer.Pound {
+			n := k.next(i)
+			if n < len(k.t) && k.t[n].Kind == lexer.Not {
+				n = k.next(n)
+			}
+			if n < len(k.t) && k.t[n].Kind == lexer.LBracket && k.t[n].Match > 0 {
+				for j := n; j < int(k.t[n].Match); j++ {
+					if k.t[j].Kind == lexer.Ident && names[k.text(j)] {
+						name := k.text(j)
+						before[name]++
+						all[name]++
+						if !inRemoved(k.t[j].Start) {
+							attrMentions[name]++
+						} else {
+							all[name]--
+						}
+					}
+				}
+				i = int(k.t[n].Match)
+				prevMod = false
+				continue
+			}
+		}
+		if t.Kind == lexer.Ident {
+			name := k.text(i)
+			if names[name] && !prevMod {
+				before[name]++
+				all[name]++
+			}
+			prevMod = name == "mod"
+		} else {
+			prevMod = false
+		}
+	}
+	// Mentions inside the imports themselves do not count.
+	seen := map[*syntax.Use]bool{}
+	for _, list := range [][]importedMacro{x.res.imports, x.res.others} {
+		for _, im := range list {
+			if seen[im.use] {
+				continue
+			}
+			seen[im.use] = true
+			r := k.rangeOf(im.use.Span())
+			for i := r.Start; i < r.End; i++ {
+				if k.t[i].Kind == lexer.Ident && names[k.text(i)] {
+					name := k.text(i)
+					before[name]--
+					all[name]--
+				}
 			}
 		}
 	}
 	remove := map[*syntax.Use][]*syntax.UseTree{}
 	for _, im := range x.res.imports {
-		if im.public || counts[im.name] > 0 {
+		if im.public || attrMentions[im.name] > 0 || all[im.name] > 0 && x.usesOutsideAttrs(im.name) {
 			continue
 		}
 		remove[im.use] = append(remove[im.use], im.leaf)
 	}
 	// Any other import whose every use was in a removed attribute (`use
 	// super::rt;` for `#[rt::async_trait]`) would now warn as unused.
-	if len(x.res.others) > 0 {
-		before, after := identCounts(x.k.src, x.k.t), identCounts(out, res.Tokens)
-		for _, im := range x.res.others {
-			r := x.k.rangeOf(im.use.Span())
-			inUse := 0
-			for i := r.Start; i < r.End; i++ {
-				if x.k.t[i].Kind == lexer.Ident && x.k.text(i) == im.name {
-					inUse++
-				}
-			}
-			if !im.public && before[im.name] > inUse && after[im.name] == inUse {
-				remove[im.use] = append(remove[im.use], im.leaf)
-			}
+	for _, im := range x.res.others {
+		if !im.public && before[im.name] > 0 && all[im.name] <= 0 {
+			remove[im.use] = append(remove[im.use], im.leaf)
 		}
 	}
 	for u, leaves := range remove {
@@ -633,22 +659,18 @@ func (x *expander) removeUnusedImports() {
 	}
 }
 
-// identCounts counts identifier tokens by text.
-// The name a `mod` item declares is not a use of an import.
-func identCounts(src []byte, toks []lexer.Token) map[string]int {
-	m := map[string]int{}
-	prev := ""
-	for _, t := range toks {
-		if t.Kind.IsTrivia() {
-			continue
+// usesOutsideAttrs reports whether the macro name is used as a macro path
+// outside attributes (`name!`), which keeps its import.
+func (x *expander) usesOutsideAttrs(name string) bool {
+	k := x.k
+	for i := range k.t {
+		if k.t[i].Kind == lexer.Ident && k.text(i) == name {
+			if n := k.next(i); n < len(k.t) && k.t[n].Kind == lexer.Not {
+				return true
+			}
 		}
-		text := string(src[t.Start:t.End])
-		if t.Kind == lexer.Ident && prev != "mod" {
-			m[text]++
-		}
-		prev = text
 	}
-	return m
+	return false
 }
 
 // removeUseLeaves removes leaves from a use item, or the whole item (with

@@ -117,3 +117,23 @@ func TestReindent(t *testing.T) {
 		t.Errorf("reindent:\ngot  %q\nwant %q", got, want)
 	}
 }
+
+// The fast paths of layoutReturn agree with the general formatter.
+func TestLayoutReturnFastPaths(t *testing.T) {
+	rs := []string{"u8", "()", "Option<String>", "Result<(), String>", "Result<Vec<HashMap<String, u32>>, Box<dyn std::error::Error>>",
+		"Result<Vec<HashMap<String, u32>>, Box<dyn std::error::Error + Send + Sync + 'static>>", "impl Iterator<Item = u8> + Send", "&'a str",
+		strings.Repeat("VeryLongTypeName", 5)}
+	for _, r := range rs {
+		for _, mode := range []Mode{ModeSend, ModeLocal} {
+			for _, indent := range []string{"", "    ", "        ", "                "} {
+				for _, after := range []int{0, 1, 2} {
+					ret := returnType(r, mode)
+					want := strings.Join(formatType(parseTy(ret), len(indent), len(indent)+4, after), "\n")
+					if got := layoutReturn(ret, indent, after); got != want {
+						t.Errorf("R=%s mode=%d indent=%d after=%d:\ngot\n%s\nwant\n%s", r, mode, len(indent), after, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package expand
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -82,10 +83,13 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 	k := c.x.k
 	m := &method{c: c, fn: fn, used: map[string]bool{}}
 	r := k.rangeOf(fn.Span())
+	// Only names shaped like ours can collide: `__x` and `'lifeN`.
 	for _, rr := range []syntax.TokenRange{r, c.header} {
 		for i := rr.Start; i < rr.End; i++ {
-			if kd := k.t[i].Kind; kd == lexer.Ident || kd == lexer.Lifetime {
-				m.used[k.text(i)] = true
+			t := k.t[i]
+			b := k.src[t.Start:t.End]
+			if t.Kind == lexer.Ident && bytes.HasPrefix(b, []byte("__")) || t.Kind == lexer.Lifetime && bytes.HasPrefix(b, []byte("'life")) {
+				m.used[string(b)] = true
 			}
 		}
 	}
