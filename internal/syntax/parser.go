@@ -199,10 +199,19 @@ func (p *parser) bumpBytes(n uint32) Span {
 
 func (p *parser) atEOF() bool { return p.kind() == lexer.EOF }
 
-func (p *parser) isWord(w string) bool { return p.kind() == lexer.Ident && p.text() == w }
+// isWord and peekWord compare without converting the token to a string
+// (no allocation: BenchmarkParseGenerated).
+func (p *parser) isWord(w string) bool {
+	k, s, e := p.cur()
+	return k == lexer.Ident && string(p.src[s:e]) == w
+}
 
 func (p *parser) peekWord(n int, w string) bool {
-	return p.peekKind(n) == lexer.Ident && p.peekText(n) == w
+	if n == 0 {
+		return p.isWord(w)
+	}
+	k, s, e := p.tokAt(p.pos + n)
+	return k == lexer.Ident && string(p.src[s:e]) == w
 }
 
 func (p *parser) eatWord(w string) Span {
