@@ -245,3 +245,25 @@ func (tc toolchain) compileClean(t *testing.T, src []byte, flags []string) {
 		}
 	}
 }
+
+// TestExample: the README's first command rewrites examples/advertising.rs;
+// the result compiles with rustc alone (no crates), without warnings, is
+// rustfmt-clean, and runs.
+func TestExample(t *testing.T) {
+	tc := requireToolchain(t)
+	src, err := os.ReadFile("examples/advertising.rs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := asynctrait.Expand("examples/advertising.rs", src, asynctrait.Options{})
+	if res.HasErrors() || !res.Changed {
+		t.Fatalf("expanding the example: %s", renderShort(res))
+	}
+	if bytes.Contains(res.Output, []byte("async_trait::")) {
+		t.Error("the example still refers to the async_trait crate")
+	}
+	if !tc.rustfmtClean(t, res.Output) {
+		t.Errorf("not rustfmt-clean:\n%s", tc.rustfmtDiff(t, res.Output))
+	}
+	tc.compileClean(t, res.Output, nil)
+}

@@ -72,7 +72,7 @@ async fn remind_user_to_join_mailing_list() {
 }
 
 fn main() {
-    let ads: Vec<Box<dyn Advertisement + Sync>> = vec![
+    let ads: Vec<Box<dyn Advertisement + Send + Sync>> = vec![
         Box::new(Modal),
         Box::new(AutoplayingVideo {
             media_url: "https://example.invalid/ad.mp4".to_owned(),
