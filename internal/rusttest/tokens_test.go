@@ -72,13 +72,13 @@ func TestTokenize(t *testing.T) {
 func TestEscapeDebug(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
-		"plain":     "plain",
-		"q\"'\\":    `q\"\'\\`,
+		"plain":      "plain",
+		"q\"'\\":     `q\"\'\\`,
 		"\t\r\n\x00": `\t\r\n\0`,
-		"\u00a0é":   `\u{a0}é`,
-		"e\u0301":   `e\u{301}`,
+		"\u00a0é":    `\u{a0}é`,
+		"e\u0301":    `e\u{301}`,
 		"\u200b\x7f": `\u{200b}\u{7f}`,
-		"😀":         "😀",
+		"😀":          "😀",
 	} {
 		if got := rusttest.EscapeDebug(in); got != want {
 			t.Errorf("EscapeDebug(%q) = %q, want %q", in, got, want)
