@@ -96,6 +96,9 @@ func TestCases(t *testing.T) {
 			t.Fatalf("%s: %s", c.name, renderShort(res))
 		}
 		c.out = res.Output
+		if tc.rustfmtClean(t, c.src) && !tc.rustfmtClean(t, c.out) {
+			t.Errorf("%s: the input passes rustfmt --check but the expansion does not:\n%s", c.name, tc.rustfmtDiff(t, c.out))
+		}
 		// No attribute or import of the macros may remain (comments aside).
 		for _, line := range strings.Split(string(c.out), "\n") {
 			code := strings.TrimSpace(line)
