@@ -96,8 +96,17 @@ func TestCases(t *testing.T) {
 			t.Fatalf("%s: %s", c.name, renderShort(res))
 		}
 		c.out = res.Output
-		if tc.rustfmtClean(t, c.src) && !tc.rustfmtClean(t, c.out) {
-			t.Errorf("%s: the input passes rustfmt --check but the expansion does not:\n%s", c.name, tc.rustfmtDiff(t, c.out))
+		// Layout: the case formatted by rustfmt, expanded, must still pass
+		// rustfmt --check.
+		fmtCmd := exec.Command(tc.rustfmt, "--edition", c.edition)
+		fmtCmd.Stdin = bytes.NewReader(c.src)
+		if formatted, err := fmtCmd.Output(); err == nil {
+			r := asynctrait.Expand(c.path, formatted, asynctrait.Options{})
+			if r.HasErrors() {
+				t.Errorf("%s (rustfmt-formatted): %s", c.name, renderShort(r))
+			} else if !tc.rustfmtClean(t, r.Output) {
+				t.Errorf("%s: the rustfmt-formatted case is no longer rustfmt-clean after the rewrite:\n%s", c.name, tc.rustfmtDiff(t, r.Output))
+			}
 		}
 		// No attribute or import of the macros may remain (comments aside).
 		for _, line := range strings.Split(string(c.out), "\n") {
