@@ -3,6 +3,7 @@ package asynctrait
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/asynctrait/asynctrait/internal/diag"
@@ -70,6 +71,14 @@ func Expand(filename string, src []byte, opts Options) (res Result) {
 	if res.HasErrors() || len(edits) == 0 {
 		return res
 	}
+	if crlf(src) {
+		// Generated lines follow the file's line endings.
+		for i := range edits {
+			if strings.Contains(edits[i].New, "\n") {
+				edits[i].New = strings.ReplaceAll(strings.ReplaceAll(edits[i].New, "\r\n", "\n"), "\n", "\r\n")
+			}
+		}
+	}
 	out, err := edit.Apply(src, edits)
 	if err != nil {
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Error, File: f, Message: "internal error: " + err.Error()})
@@ -78,4 +87,10 @@ func Expand(filename string, src []byte, opts Options) (res Result) {
 	res.Output = out
 	res.Changed = !bytes.Equal(out, src)
 	return res
+}
+
+// crlf reports whether the file's lines mostly end in "\r\n".
+func crlf(src []byte) bool {
+	n := bytes.Count(src, []byte("\n"))
+	return n > 0 && bytes.Count(src, []byte("\r\n"))*2 > n
 }
