@@ -18,6 +18,9 @@ type Options struct {
 	// (trailing `,` in generic lists, trailing `+` in bounds, no trailing
 	// comma in where clauses) instead of rustfmt's layout.
 	Exact bool
+	// Edition is the Rust edition of the file (2015, 2018, 2021, 2024);
+	// zero means 2021. It decides keywords and reserved prefixes.
+	Edition int
 }
 
 // Result is the outcome of expanding one file.

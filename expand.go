@@ -9,6 +9,7 @@ import (
 	"github.com/asynctrait/asynctrait/internal/diag"
 	"github.com/asynctrait/asynctrait/internal/edit"
 	"github.com/asynctrait/asynctrait/internal/expand"
+	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/source"
 	"github.com/asynctrait/asynctrait/internal/syntax"
 )
@@ -59,7 +60,7 @@ func Expand(filename string, src []byte, opts Options) (res Result) {
 		}
 		xo.Cfg = set
 	}
-	tree := syntax.Parse(f)
+	tree := syntax.ParseEdition(f, lexer.Edition(opts.Edition))
 	if len(tree.Errors) > 0 {
 		for _, e := range tree.Errors {
 			res.Diagnostics = append(res.Diagnostics, diag.Errorf(f, e.Span, e.Msg))
