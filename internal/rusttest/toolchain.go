@@ -1,16 +1,3 @@
-// Package rusttest holds test-only helpers for compiling, running,
-// formatting and linting Rust snippets from Go tests, and an oracle that
-// expands #[async_trait] items with the real async-trait crate.
-//
-// Everything here is meant for _test.go files. The helpers take a
-// testing.TB, are safe under t.Parallel and across test binaries of
-// different packages running at once, and never write outside the test's
-// temporary directories and one cache directory (CacheDir).
-//
-// Missing tools (rustc, cargo, rustfmt, clippy-driver) or a missing Debian
-// crate registry skip the test on a developer machine, but fail it when the
-// environment variable CI is set, so CI can never pass by testing nothing.
-// scripts/setup.sh installs everything.
 package rusttest
 
 import (
