@@ -19,7 +19,7 @@
 #      configuration.
 #
 # A second run installs nothing and takes well under a second (plus the
-# `go mod download` check). Fresh bookworm: about 2 minutes (measured in a
+# `go mod download` check). Fresh bookworm: about 70 s (measured in a
 # debootstrap chroot; see scripts/README.md).
 #
 # Exit codes: 0 ok, 2 a toolchain is missing or has the wrong version,

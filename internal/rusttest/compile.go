@@ -359,9 +359,9 @@ func MustCompileAndRun(t testing.TB, src string, opts CompileOpts) string {
 	return out.Stdout
 }
 
-// RustcWarnings type-checks src (like cargo check, so it needs no main
-// unless opts says bin) and returns rustc's warnings. The compile must
-// succeed unless opts.Expect says otherwise.
+// RustcWarnings type-checks src (--emit=metadata, like cargo check; a bin
+// crate, the default, still needs a main) and returns rustc's warnings.
+// The compile must succeed unless opts.Expect says otherwise.
 func RustcWarnings(t testing.TB, src string, opts CompileOpts) []Diagnostic {
 	t.Helper()
 	opts.Check = true
