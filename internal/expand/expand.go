@@ -149,6 +149,9 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 		x.addEdits(it, edits)
 		return
 	}
+	if len(branches) == 0 {
+		return
+	}
 	if len(branches) == 1 && branches[0].cond == nil {
 		edits := x.removeTriggers(trig)
 		edits = append(edits, x.itemEdits(it, branches[0].mode)...)
@@ -241,14 +244,26 @@ func (x *expander) branches(trig []trigger) (out []branch, native *Cfg) {
 	var earlier []*Cfg
 	for _, t := range trig {
 		if t.cond == nil {
-			out = append(out, branch{cond: conjoin(nil, earlier), mode: t.mode})
+			if c := conjoin(nil, earlier); c != unsatisfiable {
+				out = append(out, branch{cond: c, mode: t.mode})
+			}
 			return out, nil
 		}
-		out = append(out, branch{cond: conjoin(t.cond, earlier), mode: t.mode})
+		// A trigger that can never fire first (the same predicate twice)
+		// gets no branch.
+		if c := conjoin(t.cond, earlier); c != unsatisfiable {
+			out = append(out, branch{cond: c, mode: t.mode})
+		}
 		earlier = append(earlier, t.cond)
 	}
-	return out, conjoin(nil, earlier)
+	if c := conjoin(nil, earlier); c != unsatisfiable {
+		return out, c
+	}
+	return out, nil
 }
+
+// unsatisfiable marks a conjunction containing a predicate and its negation.
+var unsatisfiable = &Cfg{Name: "false"}
 
 // conjoin returns `c and not(e) for e in earlier`, dropping terms c already
 // implies and returning a contradiction-free result, or an always-false
@@ -270,7 +285,7 @@ func conjoin(c *Cfg, earlier []*Cfg) *Cfg {
 	for i := range terms {
 		for j := i + 1; j < len(terms); j++ {
 			if terms[i].complement(terms[j]) {
-				return nil
+				return unsatisfiable
 			}
 		}
 	}
