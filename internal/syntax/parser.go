@@ -1536,7 +1536,8 @@ func (p *parser) typ(plus bool) Type {
 		return p.qpathType(start, plus)
 	case k == lexer.Question || k == lexer.Lifetime:
 		// bare trait object: `?Sized + A`, `'a + Trait` (bound lists)
-		return &TraitObjectType{node: node{}, Bounds: p.bounds(plus)}
+		bs := p.bounds(plus)
+		return &TraitObjectType{node: node{sp()}, Bounds: bs}
 	case k == lexer.Dollar && p.mode&MacroBody != 0:
 		if p.peekKind(1) == lexer.LParen {
 			p.fail("macro repetition `$( … )` in a type")
