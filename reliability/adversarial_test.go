@@ -43,8 +43,14 @@ type adversarial struct {
 func runAdversarial(t *testing.T, c adversarial) {
 	t.Helper()
 	bres, out := binaryOutcome(t, c)
-	if t.Failed() && bres.code == 2 {
-		return // the binary crashed or failed; the library would take the tests down
+	if bres.crashed() {
+		return // the library would take the test binary down too
+	}
+	if strings.Contains(bres.killed, "hang") {
+		// The library would hang the same way, in a goroutine nobody can
+		// stop, slowing every later test.
+		note("%s: HANG in the binary; library not run", c.name)
+		return
 	}
 	lib := expandLib(t, c.name, c.src, asynctrait.Options{})
 	hasErr := lib.HasErrors()
@@ -86,11 +92,18 @@ func runAdversarial(t *testing.T, c adversarial) {
 	// A diagnostic shows an excerpt of its lines; on a 10 MB line it must
 	// not print the whole line, let alone once per diagnostic. rustc trims
 	// lines to its column width with "...".
-	if lim := 64<<10 + 16<<10*len(lib.Diagnostics); len(bres.stderr) > lim {
-		t.Errorf("%s: %d bytes of diagnostics (%d of them) for a %d-byte file (limit %d): source excerpts are not trimmed", c.name, len(bres.stderr), len(lib.Diagnostics), len(c.src), lim)
+	if lim := 64<<10 + 16<<10*min(len(lib.Diagnostics), 100); bres.stderrTotal > int64(lim) {
+		t.Errorf("%s: %d bytes of diagnostics (%d of them) for a %d-byte file (limit %d): source excerpts are not trimmed, or there are too many", c.name, bres.stderrTotal, len(lib.Diagnostics), len(c.src), lim)
+	}
+	// One cause, one diagnostic (or a few): 100,000 of them is not a clear
+	// diagnostic. go/parser stops after 10.
+	if len(lib.Diagnostics) > 100 {
+		t.Errorf("%s: %d diagnostics; the first: %s", c.name, len(lib.Diagnostics), firstDiags(lib.Result))
 	}
 	// The binary agrees with the library.
-	if hasErr {
+	if bres.code == -1 {
+		// killed: its file was checked, its exit status means nothing
+	} else if hasErr {
 		if bres.code != 1 {
 			t.Errorf("%s: binary exit %d for a file with errors, want 1:\n%s", c.name, bres.code, bres)
 		}
@@ -99,6 +112,17 @@ func runAdversarial(t *testing.T, c adversarial) {
 	}
 	if !bytes.Equal(out, lib.Output) {
 		t.Errorf("%s: the file after `expand -w` (%d bytes) differs from the library's output (%d bytes)", c.name, len(out), len(lib.Output))
+	}
+	// Without -w, standard output is the expansion (nothing on errors).
+	if len(c.src) <= 16<<20 && bres.code != -1 {
+		r := runBin(t, runOpts{stdin: c.src}, "expand")
+		want := lib.Output
+		if hasErr {
+			want = nil
+		}
+		if !bytes.Equal(r.stdout, want) {
+			t.Errorf("%s: `expand` printed %d bytes on standard output, want the library's %d", c.name, len(r.stdout), len(want))
+		}
 	}
 }
 
@@ -114,7 +138,6 @@ func binaryOutcome(t *testing.T, c adversarial) (binResult, []byte) {
 		t.Fatal(err)
 	}
 	r := runBin(t, runOpts{dir: dir}, "expand", "-w", name)
-	checkRSS(t, c.name, r, len(c.src))
 	if r.code != 0 && !bytes.Contains(r.stderr, []byte(name)) {
 		t.Errorf("%s: the binary's error does not name the file:\n%s", c.name, r)
 	}
@@ -125,6 +148,7 @@ func binaryOutcome(t *testing.T, c adversarial) (binResult, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkRSS(t, c.name, r, max(len(c.src), len(out)))
 	figures.filesChecked.Add(1)
 	figures.bytesChecked.Add(int64(len(out)))
 	return r, out
@@ -175,8 +199,8 @@ func expandedChunk(t *testing.T, src string) []byte {
 
 // A 100 MB file of many small items, one in five an #[async_trait] trait
 // and impl. The output must be the concatenation of the chunks'
-// expansions; the binary, writing to standard output and with -w, must
-// produce the same bytes.
+// expansions; the binary's -w must write the same bytes. (Standard output
+// is compared with the library's output by the smaller cases.)
 func TestHundredMegabytes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("100 MB input; skipped with -short")
@@ -199,7 +223,9 @@ func TestHundredMegabytes(t *testing.T) {
 		t.Fatalf("the output (%d bytes) is not the concatenation of the chunks' expansions (%d bytes); first difference at %d", len(lib.Output), len(want), firstDiff(lib.Output, want))
 	}
 	for _, c := range chunks[:10] {
-		checkFixedPoint(t, "100MB chunk", expandedChunk(t, c))
+		if strings.Contains(c, "async_trait") {
+			checkFixedPoint(t, "100MB chunk", expandedChunk(t, c))
+		}
 	}
 
 	dir := t.TempDir()
@@ -207,25 +233,11 @@ func TestHundredMegabytes(t *testing.T) {
 	if err := os.WriteFile(p, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	outPath := filepath.Join(dir, "stdout")
-	f, err := os.Create(outPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := runBin(t, runOpts{dir: dir, stdout: f}, "expand", "big.rs")
-	f.Close()
-	if r.code != 0 {
-		t.Fatalf("expand big.rs: %s", r)
-	}
-	checkRSS(t, "100MB to stdout", r, len(src))
-	t.Logf("binary to stdout: %v, peak RSS %d MB", r.took.Round(time.Millisecond), r.maxRSSKB>>10)
-	sameFile(t, outPath, want)
-
-	r = runBin(t, runOpts{dir: dir}, "expand", "-w", "big.rs")
+	r := runBin(t, runOpts{dir: dir}, "expand", "-w", "big.rs")
 	if r.code != 0 {
 		t.Fatalf("expand -w big.rs: %s", r)
 	}
-	checkRSS(t, "100MB -w", r, len(src))
+	checkRSS(t, "100MB -w", r, len(want))
 	t.Logf("binary -w: %v, peak RSS %d MB", r.took.Round(time.Millisecond), r.maxRSSKB>>10)
 	sameFile(t, p, want)
 	note("100 MB file: library %v (heap +%d MB), binary -w %v (peak RSS %d MB)", lib.took.Round(time.Millisecond), lib.heapInc>>20, r.took.Round(time.Millisecond), r.maxRSSKB>>10)
@@ -665,4 +677,40 @@ func TestByteOrderMark(t *testing.T) {
 	runAdversarial(t, adversarial{name: "BOM in the middle", src: []byte(body + bom + "fn f() {}\n"), want: eitherResult})
 	// Two BOMs: the second is an error in rustc.
 	runAdversarial(t, adversarial{name: "two BOMs", src: []byte(bom + bom + body), want: eitherResult})
+}
+
+// -d and --check on a 4 MB file with many changes (one item in three) must
+// finish like the rewrite itself does, in well under a second per MB. The
+// diff is computed by Myers' O(ND) algorithm on lines, and D grows with
+// the file here: 100 KB takes 0.13 s, 1 MB 14 s, 4 MB minutes.
+func TestDiffLargeFile(t *testing.T) {
+	src, _ := chunkedFile(4<<20, 3)
+	want := mustRewrite(t, "big.rs", src)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "big.rs"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBin(t, runOpts{dir: dir}, "expand", "-d", "big.rs")
+	if r.code == -1 {
+		return
+	}
+	checkRSS(t, "-d", r, len(want))
+	if r.code != 0 || !bytes.HasPrefix(r.stdout, []byte("--- a/big.rs\n+++ b/big.rs\n")) {
+		t.Fatalf("expand -d: %s", r)
+	}
+	// The diff, applied, gives the rewrite: count its lines as a check.
+	plus, minus := 0, 0
+	for _, line := range bytes.Split(r.stdout, []byte("\n")) {
+		switch {
+		case bytes.HasPrefix(line, []byte("+++ ")), bytes.HasPrefix(line, []byte("--- ")):
+		case bytes.HasPrefix(line, []byte("+")):
+			plus++
+		case bytes.HasPrefix(line, []byte("-")):
+			minus++
+		}
+	}
+	if lines := bytes.Count(want, []byte("\n")) - bytes.Count(src, []byte("\n")); plus-minus != lines {
+		t.Errorf("the diff adds %d and removes %d lines; the rewrite has %d more lines", plus, minus, lines)
+	}
+	note("expand -d on 4 MB: %v", r.took.Round(time.Millisecond))
 }

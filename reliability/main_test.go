@@ -17,7 +17,6 @@ package reliability
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -235,8 +234,10 @@ func expandLib(t *testing.T, name string, src []byte, opts asynctrait.Options) l
 	if !bytes.Equal(src, orig) {
 		t.Fatalf("%s: Expand modified its input", name)
 	}
-	if lim := memLimit(len(src)); res.heapInc > lim {
-		t.Errorf("%s: library heap grew by %d MB for a %d MB input (limit %d MB)", name, res.heapInc>>20, len(src)>>20, lim>>20)
+	// The bound is on the larger of input and output: an expansion can be
+	// ten times the size of its input, and the output must be held.
+	if n := max(len(src), len(res.Output)); res.heapInc > memLimit(n) {
+		t.Errorf("%s: library heap grew by %d MB for %d MB of input and %d MB of output (limit %d MB)", name, res.heapInc>>20, len(src)>>20, len(res.Output)>>20, memLimit(n)>>20)
 	}
 	for _, d := range res.Diagnostics {
 		if strings.Contains(d.Message, "internal error") {
@@ -250,7 +251,9 @@ func expandLib(t *testing.T, name string, src []byte, opts asynctrait.Options) l
 // binResult is one run of the binary.
 type binResult struct {
 	stdout, stderr []byte
-	code           int
+	stderrTotal    int64  // bytes printed on stderr, kept or not
+	code           int    // -1: killed by the watchdog
+	killed         string // why the watchdog killed it
 	took           time.Duration
 	maxRSSKB       int64
 }
@@ -270,67 +273,151 @@ type runOpts struct {
 	stdout *os.File // when set, standard output goes there instead of memory
 	env    []string
 	wrap   []string // a command to run the binary under (sh -c …, unshare …)
+	// noTime runs the binary directly instead of under /usr/bin/time
+	// (which measures its memory), so that its process is the one started.
+	noTime bool
 }
 
+// outputCap bounds what runBin keeps of each output stream: a binary that
+// prints more (diagnostics without end) is killed and the test fails.
+const outputCap = 64 << 20
+
+// cappedBuffer keeps the first outputCap bytes written to it and calls
+// over, once, when more arrive.
+type cappedBuffer struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	total int64
+	over  func()
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	was := b.total
+	b.total += int64(len(p))
+	if room := outputCap - b.buf.Len(); room > 0 {
+		b.buf.Write(p[:min(len(p), room)])
+	}
+	if was <= outputCap && b.total > outputCap && b.over != nil {
+		b.over()
+	}
+	return len(p), nil
+}
+
+// timeTool is GNU time, which measures a command's peak RSS (-f %M). The
+// child's own rusage would not do: Go starts children with vfork, and
+// Linux carries the parent's high-water RSS across the exec.
+var timeTool = func() string {
+	if p, err := exec.LookPath("/usr/bin/time"); err == nil {
+		return p
+	}
+	return ""
+}()
+
 // runBin runs the binary with args under the watchdog (a run that takes
-// longer than hangLimit is killed and fails the test) and measures its
-// peak resident memory, as /usr/bin/time -f %M does.
+// longer than hangLimit, or prints more than outputCap, is killed and
+// fails the test) and measures its peak resident memory with
+// /usr/bin/time -f %M (maxRSSKB is 0 when not measured).
 func runBin(t *testing.T, o runOpts, args ...string) binResult {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), hangLimit)
-	defer cancel()
-	argv := append(append(append([]string{}, o.wrap...), bin), args...)
-	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	argv := append(append([]string{}, o.wrap...), bin)
+	var rssFile string
+	if !o.noTime && timeTool != "" {
+		f, err := os.CreateTemp("", "asynctrait-rss-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		rssFile = f.Name()
+		defer os.Remove(rssFile)
+		argv = append([]string{timeTool, "-f", "%M", "-o", rssFile}, argv...)
+	}
+	argv = append(argv, args...)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = o.dir
 	cmd.Env = append(os.Environ(), o.env...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if o.stdin != nil {
 		cmd.Stdin = bytes.NewReader(o.stdin)
 	}
-	var stdout, stderr bytes.Buffer
+	var killedWhy atomic.Value
+	kill := func(why string) {
+		if killedWhy.CompareAndSwap(nil, why) && cmd.Process != nil {
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		}
+	}
+	stdout := &cappedBuffer{over: func() { kill("printed more than 64 MB on standard output") }}
+	stderr := &cappedBuffer{over: func() { kill("printed more than 64 MB of diagnostics") }}
 	if o.stdout != nil {
 		cmd.Stdout = o.stdout
 	} else {
-		cmd.Stdout = &stdout
+		cmd.Stdout = stdout
 	}
-	cmd.Stderr = &stderr
+	cmd.Stderr = stderr
 	start := time.Now()
-	err := cmd.Run()
-	r := binResult{stdout: stdout.Bytes(), stderr: stderr.Bytes(), took: time.Since(start)}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	timer := time.AfterFunc(hangLimit, func() { kill(fmt.Sprintf("still running after %v (hang)", hangLimit)) })
+	err := cmd.Wait()
+	timer.Stop()
+	r := binResult{stdout: stdout.buf.Bytes(), stderr: stderr.buf.Bytes(), took: time.Since(start), stderrTotal: stderr.total}
 	figures.binRuns.Add(1)
-	if ctx.Err() != nil {
-		t.Fatalf("%s %s: still running after %v (hang); killed", bin, strings.Join(args, " "), hangLimit)
+	what := bin + " " + strings.Join(args, " ")
+	if why, ok := killedWhy.Load().(string); ok {
+		r.code, r.killed = -1, why
+		t.Errorf("%s: %s; killed after %v with %d bytes of diagnostics:\n%s", what, why, r.took.Round(time.Millisecond), stderr.total, r)
+		return r
 	}
 	if err != nil {
 		ee, ok := err.(*exec.ExitError)
 		if !ok {
-			t.Fatalf("running %s: %v", bin, err)
+			t.Fatalf("running %s: %v", what, err)
 		}
 		r.code = ee.ExitCode()
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.maxRSSKB = ru.Maxrss
-		for {
-			old := figures.peakRSSKB.Load()
-			if r.maxRSSKB <= old || figures.peakRSSKB.CompareAndSwap(old, r.maxRSSKB) {
-				break
-			}
+	if rssFile != "" {
+		data, _ := os.ReadFile(rssFile)
+		lines := strings.Fields(string(data))
+		if len(lines) > 0 {
+			fmt.Sscan(lines[len(lines)-1], &r.maxRSSKB)
+		}
+		if r.code != 0 && bytes.Contains(data, []byte("Command terminated by signal")) {
+			t.Errorf("%s: %s", what, strings.TrimSpace(string(data)))
 		}
 	}
-	if bytes.Contains(r.stderr, []byte("fatal error:")) || bytes.Contains(r.stderr, []byte("goroutine ")) && bytes.Contains(r.stderr, []byte("panic")) {
-		t.Errorf("%s %s crashed:\n%s", bin, strings.Join(args, " "), r)
+	for {
+		old := figures.peakRSSKB.Load()
+		if r.maxRSSKB <= old || figures.peakRSSKB.CompareAndSwap(old, r.maxRSSKB) {
+			break
+		}
+	}
+	if r.crashed() {
+		t.Errorf("%s crashed:\n%s", what, r)
 	}
 	if r.code != 0 && r.code != 1 && r.code != 2 {
-		t.Errorf("%s %s: exit status %d (expected 0, 1 or 2):\n%s", bin, strings.Join(args, " "), r.code, r)
+		t.Errorf("%s: exit status %d (expected 0, 1 or 2):\n%s", what, r.code, r)
 	}
 	return r
 }
 
-// checkRSS fails when a run of the binary on n bytes of input used more
-// than memLimit(n) of memory.
+// crashed reports whether the Go runtime died: a fatal error (stack
+// overflow, out of memory) or an unrecovered panic.
+func (r binResult) crashed() bool {
+	return bytes.Contains(r.stderr, []byte("fatal error: ")) || bytes.Contains(r.stderr, []byte("goroutine ")) && bytes.Contains(r.stderr, []byte("panic: "))
+}
+
+// checkRSS fails when a run of the binary on n bytes of input (or output,
+// the larger) used more than memLimit(n) of memory.
 func checkRSS(t *testing.T, what string, r binResult, n int) {
 	t.Helper()
+	if r.maxRSSKB == 0 {
+		t.Logf("%s: memory not measured (no /usr/bin/time)", what)
+		return
+	}
 	if lim := memLimit(n); r.maxRSSKB*1024 > lim {
-		t.Errorf("%s: binary peak RSS %d MB for %d MB of input (limit %d MB)", what, r.maxRSSKB>>10, n>>20, lim>>20)
+		t.Errorf("%s: binary peak RSS %d MB for %d MB of input or output (limit %d MB)", what, r.maxRSSKB>>10, n>>20, lim>>20)
 	}
 }
 
