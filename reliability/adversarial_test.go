@@ -128,7 +128,8 @@ func runAdversarial(t *testing.T, c adversarial) {
 
 // binaryOutcome writes the case to a file, runs `expand -w` on it and
 // returns the result and the file's contents afterwards. It checks the
-// memory bound and that an error names the file and stays short.
+// memory bound, that an error names the file and that no temporary file
+// is left.
 func binaryOutcome(t *testing.T, c adversarial) (binResult, []byte) {
 	t.Helper()
 	dir := t.TempDir()
@@ -138,7 +139,7 @@ func binaryOutcome(t *testing.T, c adversarial) (binResult, []byte) {
 		t.Fatal(err)
 	}
 	r := runBin(t, runOpts{dir: dir}, "expand", "-w", name)
-	if r.code != 0 && !bytes.Contains(r.stderr, []byte(name)) {
+	if r.code > 0 && !bytes.Contains(r.stderr, []byte(name)) {
 		t.Errorf("%s: the binary's error does not name the file:\n%s", c.name, r)
 	}
 	if len(temps(t, dir)) > 0 {

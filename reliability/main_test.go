@@ -69,6 +69,9 @@ func note(format string, args ...any) {
 }
 
 func TestMain(m *testing.M) {
+	if code, ok := inMountNamespace(); ok {
+		os.Exit(code)
+	}
 	dir, err := os.MkdirTemp("", "asynctrait-reliability-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -91,6 +94,38 @@ func TestMain(m *testing.M) {
 	os.RemoveAll(dir)
 	printFigures()
 	os.Exit(code)
+}
+
+// inMountNamespace runs the tests again, as root, in a private mount
+// namespace of their own, so that the tmpfs and bind mounts the tests make
+// vanish with the process even when it dies without running its cleanups
+// (a -timeout panic). It reports the child's exit status and true, or
+// false when the tests should run here: not root, already inside, or no
+// namespace to be had.
+func inMountNamespace() (int, bool) {
+	const env = "ASYNCTRAIT_RELIABILITY_MOUNT_NS"
+	if os.Geteuid() != 0 || os.Getenv(env) != "" {
+		return 0, false
+	}
+	cmd := exec.Command(os.Args[0], os.Args[1:]...)
+	cmd.Env = append(os.Environ(), env+"=1")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	// Go makes / private (MS_REC|MS_PRIVATE) in the child after
+	// unsharing, so nothing propagates back.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Unshareflags: syscall.CLONE_NEWNS}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(os.Stderr, "reliability: no private mount namespace (%v); mounts are made in the current one\n", err)
+		return 0, false
+	}
+	err := cmd.Wait()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() >= 0 {
+			return ee.ExitCode(), true
+		}
+		fmt.Fprintf(os.Stderr, "reliability: tests in the mount namespace: %v\n", err)
+		return 2, true
+	}
+	return 0, true
 }
 
 func printFigures() {
