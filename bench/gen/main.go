@@ -11,6 +11,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+
+	"github.com/asynctrait/asynctrait/internal/benchgen"
 )
 
 func main() {
@@ -29,39 +31,5 @@ func main() {
 		w = bufio.NewWriter(f)
 	}
 	defer w.Flush()
-	attr := func(s string) {
-		if !*native {
-			fmt.Fprintln(w, s)
-		}
-	}
-	fmt.Fprintln(w, "#![allow(dead_code, unused_variables)]")
-	if !*native {
-		fmt.Fprintln(w, "use async_trait::async_trait;")
-	}
-	fmt.Fprintln(w, "use std::collections::HashMap;")
-	fmt.Fprintln(w, "use std::fmt::Display;")
-	fmt.Fprintln(w)
-	for i := 0; i < *n; i++ {
-		fmt.Fprintf(w, "pub struct Item%d {\n    name: String,\n    values: Vec<u32>,\n}\n\n", i)
-		attr("#[async_trait]")
-		fmt.Fprintf(w, "pub trait Service%d: Send + Sync {\n", i)
-		fmt.Fprintf(w, "    async fn get(&self, key: &str) -> Option<String>;\n")
-		fmt.Fprintf(w, "    async fn put(&mut self, key: String, value: Vec<u8>) -> Result<(), String>;\n")
-		fmt.Fprintf(w, "    async fn stats(&self) -> HashMap<String, u64> {\n")
-		fmt.Fprintf(w, "        HashMap::from([(self.name().to_owned(), %d)])\n    }\n", i)
-		fmt.Fprintf(w, "    fn name(&self) -> &str;\n")
-		fmt.Fprintf(w, "}\n\n")
-		attr("#[async_trait]")
-		fmt.Fprintf(w, "impl Service%d for Item%d {\n", i, i)
-		fmt.Fprintf(w, "    async fn get(&self, key: &str) -> Option<String> {\n")
-		fmt.Fprintf(w, "        self.values.first().map(|v| format!(\"{}:{}\", key, v))\n    }\n\n")
-		fmt.Fprintf(w, "    async fn put(&mut self, key: String, value: Vec<u8>) -> Result<(), String> {\n")
-		fmt.Fprintf(w, "        self.name = key;\n        self.values.push(value.len() as u32);\n        Ok(())\n    }\n\n")
-		fmt.Fprintf(w, "    fn name(&self) -> &str {\n        &self.name\n    }\n}\n\n")
-		if i%10 == 0 {
-			attr("#[async_trait]")
-			fmt.Fprintf(w, "pub trait Generic%d {\n", i)
-			fmt.Fprintf(w, "    async fn scan<T: Display + Send>(&self, prefix: T, limit: usize) -> Vec<String>;\n}\n\n")
-		}
-	}
+	benchgen.Write(w, *n, *native)
 }
