@@ -36,7 +36,20 @@ func Lex(src []byte) Result { return LexEdition(src, Edition2021) }
 // The result always covers src exactly and ends with an EOF token; errors
 // are sorted by position. Lexing does not allocate per token: the token
 // slice is allocated once from an estimate and grows only if it was low.
-func LexEdition(src []byte, ed Edition) Result {
+func LexEdition(src []byte, ed Edition) Result { return LexMode(src, ed, 0) }
+
+// Mode tunes what the lexer keeps.
+type Mode uint8
+
+const (
+	// SkipWhitespace leaves whitespace tokens out of the result: about
+	// half of all tokens, which a parser only skips (the bytes between two
+	// tokens are then whitespace). Comments stay.
+	SkipWhitespace Mode = 1 << iota
+)
+
+// LexMode is LexEdition with a Mode.
+func LexMode(src []byte, ed Edition, mode Mode) Result {
 	if ed == 0 {
 		ed = Edition2021
 	}
@@ -47,10 +60,17 @@ func LexEdition(src []byte, ed Edition) Result {
 			Errors: []Error{{Msg: "file is too large to lex (4 GiB or more)"}},
 		}
 	}
-	l := lexer{src: src, ed: ed}
+	l := lexer{src: src, ed: ed, noSpace: mode&SkipWhitespace != 0}
 	// Rust averages 4.2 bytes per token (trivia included) over the Debian
-	// crate corpus; len/3 fits 86% of its files without regrowing.
-	l.toks = make([]Token, 0, len(src)/3+8)
+	// crate corpus, but signature-dense code gets close to 2 (every space
+	// is a token). Regrowing copies the whole slice, and pages of the
+	// unused tail of a fresh allocation are never touched, so size for
+	// the dense case.
+	n := len(src)/2 + 8
+	if l.noSpace {
+		n = len(src)/4 + 8
+	}
+	l.toks = make([]Token, 0, n)
 	l.run()
 	if !utf8.Valid(src) {
 		l.reportInvalidUTF8()
@@ -64,10 +84,11 @@ func LexEdition(src []byte, ed Edition) Result {
 func cmpError(a, b Error) int { return int(a.Span.Start) - int(b.Span.Start) }
 
 type lexer struct {
-	src  []byte
-	toks []Token
-	errs []Error
-	ed   Edition
+	src     []byte
+	toks    []Token
+	errs    []Error
+	ed      Edition
+	noSpace bool
 }
 
 func (l *lexer) errorf(start, end int, msg string) {
@@ -112,6 +133,7 @@ func (l *lexer) run() {
 		pos = end
 	}
 	toks := l.toks // a local, so the hot append does not go through l
+	keepSpace := !l.noSpace
 	for pos < len(src) {
 		start := pos
 		c := src[pos]
@@ -347,6 +369,9 @@ func (l *lexer) run() {
 			}
 		}
 
+		if kind == Whitespace && !keepSpace {
+			continue
+		}
 		var match int32
 		if kind >= LParen && kind <= RBrace {
 			match, open = l.delim(toks, open, kind, start, pos)
@@ -362,7 +387,9 @@ func (l *lexer) run() {
 			if pos < len(src) && src[pos] >= utf8.RuneSelf {
 				pos = l.whitespace(pos)
 			}
-			toks = append(toks, Token{Kind: Whitespace, Start: uint32(start), End: uint32(pos)})
+			if keepSpace {
+				toks = append(toks, Token{Kind: Whitespace, Start: uint32(start), End: uint32(pos)})
+			}
 		}
 	}
 	for i := len(open) - 1; i >= 0; i-- {

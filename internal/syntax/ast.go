@@ -48,7 +48,7 @@ type Error struct {
 // File is a parsed source file.
 type File struct {
 	Source *source.File
-	Tokens []lexer.Token // all tokens, trivia included, as the lexer made them
+	Tokens []lexer.Token // all tokens but whitespace (comments included), as the lexer made them
 	Attrs  []*Attr       // inner attributes of the file (`#![…]`, `//!`)
 	Items  []Item
 	Errors []Error // lexical and syntax errors, sorted by position

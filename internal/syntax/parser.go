@@ -29,7 +29,7 @@ func Parse(f *source.File) *File { return ParseEdition(f, lexer.Edition2021) }
 // ParseEdition parses a file written for the given edition (keywords and
 // reserved prefixes differ between editions).
 func ParseEdition(f *source.File, ed lexer.Edition) *File {
-	lx := lexer.LexEdition(f.Src, ed)
+	lx := lexer.LexMode(f.Src, ed, lexer.SkipWhitespace)
 	out := &File{Source: f, Tokens: lx.Tokens}
 	for _, e := range lx.Errors {
 		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg})
@@ -73,6 +73,7 @@ type parser struct {
 	mode  Mode
 	depth int
 	errs  []Error
+	sl    slabs
 	eof   uint32 // byte offset of the end of the range
 }
 
@@ -336,7 +337,9 @@ func (p *parser) atClose() bool {
 func (p *parser) ident() *Ident {
 	switch p.kind() {
 	case lexer.Ident:
-		return &Ident{node{p.bump()}}
+		id := p.sl.idents.new()
+		id.Sp = p.bump()
+		return id
 	case lexer.Dollar:
 		if p.mode&MacroBody != 0 && p.peekKind(1) == lexer.Ident {
 			s := p.bump()
@@ -359,7 +362,9 @@ func (p *parser) lifetime() *Lifetime {
 	if p.kind() != lexer.Lifetime {
 		p.expected("lifetime")
 	}
-	return &Lifetime{node{p.bump()}}
+	lt := p.sl.lifetimes.new()
+	lt.Sp = p.bump()
+	return lt
 }
 
 // ---------------------------------------------------------------------------
@@ -454,7 +459,9 @@ func (p *parser) vis() *Vis {
 				return &Vis{node: node{s.Join(p.groupSpan(r))}, Kind: VisRestricted}
 			}
 		}
-		return &Vis{node: node{s}, Kind: VisPub}
+		v := p.sl.vis.new()
+		*v = Vis{node: node{s}, Kind: VisPub}
+		return v
 	case p.isWord("crate") && p.peekKind(1) != lexer.PathSep:
 		return &Vis{node: node{p.bump()}, Kind: VisCrate}
 	}
@@ -760,7 +767,8 @@ func (p *parser) impl(dflt Span) Item {
 }
 
 func (p *parser) fn(dflt Span) Item {
-	f := &Fn{Default: dflt}
+	f := p.sl.fns.new()
+	f.Default = dflt
 	f.Sig = p.signature()
 	switch p.kind() {
 	case lexer.Semi:
@@ -790,7 +798,7 @@ func (p *parser) block() *Block {
 }
 
 func (p *parser) signature() *Signature {
-	s := &Signature{}
+	s := p.sl.sigs.new()
 	_, start, _ := p.cur()
 	for {
 		switch {
@@ -824,12 +832,14 @@ func (p *parser) signature() *Signature {
 	if p.kind() != lexer.LParen {
 		p.expected("`(`")
 	}
+	var local [8]*Param
+	params := local[:0]
 	s.Paren = p.inside(func() {
 		first := true
 		for !p.atClose() {
 			prm := p.param(first)
 			first = false
-			s.Params = append(s.Params, prm)
+			params = append(params, prm)
 			if Present(prm.Dots) && prm.Pat == nil {
 				s.Variadic = prm
 			}
@@ -842,6 +852,7 @@ func (p *parser) signature() *Signature {
 			}
 		}
 	})
+	s.Params = p.sl.paramPtrs.carve(params)
 	if p.kind() == lexer.RArrow {
 		s.Arrow = p.bump()
 		s.Ret = p.typ(true)
@@ -853,7 +864,7 @@ func (p *parser) signature() *Signature {
 
 // param parses one function parameter.
 func (p *parser) param(first bool) *Param {
-	prm := &Param{}
+	prm := p.sl.params.new()
 	_, start, _ := p.cur()
 	prm.Attrs = p.outerAttrs()
 	if first {
@@ -881,7 +892,7 @@ func (p *parser) param(first bool) *Param {
 
 // receiverOpt parses `self`, `mut self`, `&'a mut self`, `self: T`, `mut self: T`.
 func (p *parser) receiverOpt() *Receiver {
-	r := &Receiver{}
+	r := p.sl.receivers.new()
 	_, start, _ := p.cur()
 	i := 0
 	switch {
@@ -1308,16 +1319,19 @@ func (p *parser) bound() Bound {
 // path parses a path. In type context generic arguments need no `::`,
 // and `Fn(A) -> B` sugar is allowed.
 func (p *parser) path(typeCtx bool) *Path {
-	pa := &Path{}
+	pa := p.sl.paths.new()
 	_, start, _ := p.cur()
 	pa.LeadingColon = p.eat(lexer.PathSep)
+	var local [4]*PathSegment
+	segs := local[:0]
 	for {
-		seg := &PathSegment{}
+		seg := p.sl.segments.new()
 		_, ss, _ := p.cur()
 		if p.kind() == lexer.Dollar && p.peekWord(1, "crate") {
 			s := p.bump()
 			e := p.bump()
-			seg.Name = &Ident{node{s.Join(e)}}
+			seg.Name = p.sl.idents.new()
+			seg.Name.Sp = s.Join(e)
 		} else {
 			seg.Name = p.ident()
 		}
@@ -1335,13 +1349,14 @@ func (p *parser) path(typeCtx bool) *Path {
 			seg.Angle = p.genericArgs()
 		}
 		seg.Sp = Span{Start: ss, End: p.lastEnd()}
-		pa.Segments = append(pa.Segments, seg)
+		segs = append(segs, seg)
 		if p.kind() == lexer.PathSep && (p.peekKind(1) == lexer.Ident || p.peekKind(1) == lexer.Dollar) {
 			p.bump()
 			continue
 		}
 		break
 	}
+	pa.Segments = p.sl.segPtrs.carve(segs)
 	pa.Sp = Span{Start: start, End: p.lastEnd()}
 	return pa
 }
@@ -1349,10 +1364,12 @@ func (p *parser) path(typeCtx bool) *Path {
 func (p *parser) genericArgs() *GenericArgs {
 	p.enter()
 	defer p.leave()
-	g := &GenericArgs{}
+	g := p.sl.genArgs.new()
 	g.Lt = p.expect(lexer.Lt, "<")
+	var local [4]GenericArg
+	args := local[:0]
 	for !p.atGt() {
-		g.Args = append(g.Args, p.genericArg())
+		args = append(args, p.genericArg())
 		if p.kind() == lexer.Comma {
 			p.bump()
 			continue
@@ -1361,6 +1378,7 @@ func (p *parser) genericArgs() *GenericArgs {
 			p.expected("`,` or `>`")
 		}
 	}
+	g.Args = p.sl.args.carve(args)
 	g.Gt = p.expect(lexer.Gt, ">")
 	g.Sp = Span{Start: g.Lt.Start, End: g.Gt.End}
 	return g
@@ -1508,7 +1526,8 @@ func (p *parser) typ(plus bool) Type {
 			outer.Sp = sp()
 			return outer
 		}
-		t := &RefType{And: p.bump()}
+		t := p.sl.refTypes.new()
+		t.And = p.bump()
 		if p.kind() == lexer.Lifetime {
 			t.Lifetime = p.lifetime()
 		}
@@ -1592,7 +1611,8 @@ func (p *parser) typ(plus bool) Type {
 		body := p.group()
 		return &MacroType{node: node{sp()}, Path: pa, Bang: bang, Body: body}
 	}
-	t := &PathType{node: node{sp()}, Path: pa}
+	t := p.sl.pathTypes.new()
+	*t = PathType{node: node{sp()}, Path: pa}
 	if plus && p.kind() == lexer.Plus {
 		// 2015 bare trait object: `Trait + Send`.
 		first := &TraitBound{node: node{pa.Sp}, Path: pa}
@@ -1845,7 +1865,7 @@ func (p *parser) rangeTail() {
 }
 
 func (p *parser) patIdent(start uint32) Pat {
-	pi := &PatIdent{}
+	pi := p.sl.patIdents.new()
 	pi.Ref = p.eatWord("ref")
 	pi.Mut = p.eatWord("mut")
 	pi.Name = p.ident()

@@ -324,12 +324,20 @@ func FuzzParse(f *testing.F) {
 		if !bytes.Equal(src, orig) {
 			t.Fatal("input modified")
 		}
-		var out []byte
+		// Tokens (whitespace left out) are in order, and what lies
+		// between them is whitespace.
+		pos := uint32(0)
 		for _, tk := range file.Tokens {
-			out = append(out, src[tk.Start:tk.End]...)
+			if tk.Start < pos || tk.End < tk.Start {
+				t.Fatalf("token %v out of order after offset %d", tk, pos)
+			}
+			if gap := src[pos:tk.Start]; len(gap) > 0 && !onlyWhitespace(gap) {
+				t.Fatalf("non-whitespace %q between tokens", gap)
+			}
+			pos = tk.End
 		}
-		if !bytes.Equal(out, src) {
-			t.Fatal("tokens do not reassemble the input")
+		if pos != uint32(len(src)) {
+			t.Fatalf("tokens end at %d, input at %d", pos, len(src))
 		}
 		checkSpans(t, "fuzz", file)
 		_, _ = ParseTokens(sf, file.Tokens, TokenRange{Start: 0, End: len(file.Tokens)}, MacroBody)
@@ -372,3 +380,8 @@ func BenchmarkParseGenerated(b *testing.B) {
 }
 
 var _ = lexer.Lex
+
+func onlyWhitespace(b []byte) bool {
+	toks := lexer.Lex(b).Tokens
+	return len(toks) == 2 && toks[0].Kind == lexer.Whitespace
+}
