@@ -7,7 +7,7 @@ package edit
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 )
 
 // Edit replaces src[Start:End] with New. Start == End is an insertion.
@@ -24,24 +24,10 @@ func Apply(src []byte, edits []Edit) ([]byte, error) {
 	if len(edits) == 0 {
 		return src, nil
 	}
-	sorted := make([]Edit, len(edits))
-	copy(sorted, edits)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		a, b := sorted[i], sorted[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		// insertions before replacements at the same offset
-		return a.Start == a.End && b.Start != b.End
-	})
-	size := len(src)
-	last := 0
-	for _, e := range sorted {
-		if e.Start < last || e.Start > e.End || e.End > len(src) {
-			return nil, fmt.Errorf("edit [%d,%d) overlaps a previous edit or is out of range (file length %d)", e.Start, e.End, len(src))
-		}
-		last = e.End
-		size += len(e.New) - (e.End - e.Start)
+	sorted := inOrder(edits)
+	size, err := check(len(src), sorted)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]byte, 0, size)
 	pos := 0
@@ -52,4 +38,52 @@ func Apply(src []byte, edits []Edit) ([]byte, error) {
 	}
 	out = append(out, src[pos:]...)
 	return out, nil
+}
+
+// Check reports the error Apply would return for edits to a source of n
+// bytes, without building the result.
+func Check(n int, edits []Edit) error {
+	_, err := check(n, inOrder(edits))
+	return err
+}
+
+// inOrder returns edits sorted by Start (stable; insertions before a
+// replacement at the same offset): edits itself when it is already in
+// order, as rules usually produce them, otherwise a sorted copy.
+func inOrder(edits []Edit) []Edit {
+	if slices.IsSortedFunc(edits, cmpEdit) {
+		return edits
+	}
+	sorted := slices.Clone(edits)
+	slices.SortStableFunc(sorted, cmpEdit)
+	return sorted
+}
+
+func cmpEdit(a, b Edit) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	// insertions before replacements at the same offset
+	ai, bi := a.Start == a.End, b.Start == b.End
+	switch {
+	case ai && !bi:
+		return -1
+	case !ai && bi:
+		return 1
+	}
+	return 0
+}
+
+// check validates sorted edits and returns the size of the result.
+func check(n int, sorted []Edit) (int, error) {
+	size := n
+	last := 0
+	for _, e := range sorted {
+		if e.Start < last || e.Start > e.End || e.End > n {
+			return 0, fmt.Errorf("edit [%d,%d) overlaps a previous edit or is out of range (file length %d)", e.Start, e.End, n)
+		}
+		last = e.End
+		size += len(e.New) - (e.End - e.Start)
+	}
+	return size, nil
 }

@@ -36,6 +36,9 @@ type expander struct {
 	edits []edit.Edit
 	// removedAttrs are the trigger attributes the rewrite removes.
 	removedAttrs []syntax.Span
+	// attrLines caches the laid-out lint attribute line by attribute and
+	// indentation: every method of an item gets the same one.
+	attrLines map[[2]string]string
 }
 
 // File rewrites every async-trait item of a parsed, error-free file and
@@ -204,9 +207,20 @@ func (x *expander) removeTriggers(trig []trigger) []edit.Edit {
 
 // addEdits records an item's edits, checking they apply cleanly first.
 func (x *expander) addEdits(it syntax.Item, edits []edit.Edit) {
-	if _, ok := x.applyWithin(it.Span(), edits); ok {
-		x.edits = append(x.edits, edits...)
+	span := it.Span()
+	clamped := make([]edit.Edit, len(edits))
+	for i, e := range edits {
+		// Attribute removal may extend over the line's indentation
+		// before the item; clamp to the item, as applyWithin does.
+		e.Start = min(max(e.Start, int(span.Start)), int(span.End))
+		e.End = min(max(e.End, int(span.Start)), int(span.End))
+		clamped[i] = e
 	}
+	if err := edit.Check(int(span.End), clamped); err != nil {
+		x.errorf(span, "internal error: "+err.Error())
+		return
+	}
+	x.edits = append(x.edits, edits...)
 }
 
 // applyWithin applies edits that lie inside span to its text.
@@ -561,7 +575,16 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 		at = fn.Default.Start
 	}
 	if x.onlySpaceBefore(at) {
-		edits = append(edits, edit.Edit{Start: int(at), End: int(at), New: layoutAttr(attr, indent) + "\n" + indent})
+		key := [2]string{attr, indent}
+		line, ok := x.attrLines[key]
+		if !ok {
+			if x.attrLines == nil {
+				x.attrLines = map[[2]string]string{}
+			}
+			line = layoutAttr(attr, indent) + "\n" + indent
+			x.attrLines[key] = line
+		}
+		edits = append(edits, edit.Edit{Start: int(at), End: int(at), New: line})
 	} else {
 		edits = append(edits, edit.Edit{Start: int(at), End: int(at), New: attr + " "})
 	}

@@ -124,7 +124,10 @@ func (m *method) local(s syntax.Span, edits []edit.Edit) string {
 			in = append(in, edit.Edit{Start: e.Start - int(s.Start), End: e.End - int(s.Start), New: e.New})
 		}
 	}
-	out, err := edit.Apply([]byte(m.text(s)), in)
+	if len(in) == 0 {
+		return oneLine(m.text(s))
+	}
+	out, err := edit.Apply(m.c.x.k.src[s.Start:s.End], in)
 	if err != nil {
 		panic(bailout{fmt.Sprintf("internal error: %v", err)})
 	}
