@@ -550,7 +550,8 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 	prefixLen := int(sigStart-lineStart) - len(indent)
 
 	var b strings.Builder
-	b.WriteString(layoutSig(sp, indent, prefixLen, body != nil, x.opts.Exact))
+	b.Grow(512)
+	layoutSig(&b, sp, indent, prefixLen, body != nil, x.opts.Exact)
 	end := fn.Span().End
 	if body != nil {
 		if len(sp.where) > 0 {
@@ -558,7 +559,7 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 		} else {
 			b.WriteString(" ")
 		}
-		b.WriteString(layoutBody(body, indent, x.opts.Exact))
+		layoutBody(&b, body, indent, x.opts.Exact)
 		end = fn.Body.Span().End
 	} else {
 		b.WriteString(";")

@@ -338,8 +338,7 @@ func returnType(r string, mode Mode) string {
 // indent (the caller has already written indent and any `pub `/`default `
 // prefix of prefixLen characters), ending just before the body or `;`.
 // It returns the text and whether the body's `{` must go on its own line.
-func layoutSig(sp sigParts, indent string, prefixLen int, hasBody, exact bool) string {
-	var b strings.Builder
+func layoutSig(b *strings.Builder, sp sigParts, indent string, prefixLen int, hasBody, exact bool) {
 	generics := sp.generics
 	if exact && sp.hasTypeParams {
 		// upstream prints a trailing comma after type and const parameters
@@ -368,19 +367,25 @@ func layoutSig(sp sigParts, indent string, prefixLen int, hasBody, exact bool) s
 	if exact && sp.trailing && len(sp.params) > 0 {
 		oneLineParams = "(" + strings.Join(sp.params, ", ") + ",)"
 	}
-	single := head + oneLineParams + " -> " + ret
-	if col+len(single)+after <= maxWidth {
-		b.WriteString(single)
+	if col+len(head)+len(oneLineParams)+len(" -> ")+len(ret)+after <= maxWidth {
+		b.WriteString(head)
+		b.WriteString(oneLineParams)
+		b.WriteString(" -> ")
+		b.WriteString(ret)
 	} else {
-		b.WriteString(head + "(\n")
+		b.WriteString(head)
+		b.WriteString("(\n")
 		for i, p := range sp.params {
-			b.WriteString(indent + indentUnit + p)
+			b.WriteString(indent)
+			b.WriteString(indentUnit)
+			b.WriteString(p)
 			if i < len(sp.params)-1 || !exact || sp.trailing {
 				b.WriteString(",")
 			}
 			b.WriteString("\n")
 		}
-		b.WriteString(indent + ") -> ")
+		b.WriteString(indent)
+		b.WriteString(") -> ")
 		// rustfmt measures the return type from `) ->` without the space.
 		if exact {
 			// rustfmt's breaking adds trailing commas: keep the tokens.
@@ -390,9 +395,14 @@ func layoutSig(sp sigParts, indent string, prefixLen int, hasBody, exact bool) s
 		}
 	}
 	if len(where) > 0 {
-		b.WriteString("\n" + indent + "where")
+		b.WriteString("\n")
+		b.WriteString(indent)
+		b.WriteString("where")
 		for i, w := range where {
-			b.WriteString("\n" + indent + indentUnit + w)
+			b.WriteString("\n")
+			b.WriteString(indent)
+			b.WriteString(indentUnit)
+			b.WriteString(w)
 			last := i == len(where)-1
 			// rustfmt ends a where clause before a body with a comma;
 			// upstream keeps the user's trailing comma only when nothing
@@ -402,7 +412,6 @@ func layoutSig(sp sigParts, indent string, prefixLen int, hasBody, exact bool) s
 			}
 		}
 	}
-	return b.String()
 }
 
 // layoutReturn lays out the boxed future type after `) -> `. The two
@@ -451,10 +460,14 @@ func layoutReturn(ret, indent string, after int) string {
 }
 
 // layoutBody prints the new body block, starting with `{`.
-func layoutBody(bp *bodyParts, indent string, exact bool) string {
+func layoutBody(b *strings.Builder, bp *bodyParts, indent string, exact bool) {
 	in1 := indent + indentUnit
 	in2 := in1 + indentUnit
-	var b strings.Builder
+	size := 256 + len(bp.block) + 8*len(in2) + len(bp.earlyRt)
+	for _, d := range bp.decls {
+		size += len(d) + len(in2) + 1
+	}
+	b.Grow(size)
 	b.WriteString("{\n")
 	for _, a := range bp.inner {
 		b.WriteString(in1 + a + "\n")
@@ -462,15 +475,17 @@ func layoutBody(bp *bodyParts, indent string, exact bool) string {
 	b.WriteString(in1 + "Box::pin(async move {\n")
 	if bp.special {
 		for _, d := range bp.decls {
-			writeLines(&b, in2, d)
+			writeLines(b, in2, d)
 		}
-		b.WriteString(in2 + reindent(bp.block, bp.blockIndent, in2) + "\n")
+		b.WriteString(in2)
+		b.WriteString(reindent(bp.block, bp.blockIndent, in2))
+		b.WriteString("\n")
 	} else {
 		if bp.hasRet {
-			writeEarlyReturn(&b, in2, bp.earlyRt)
+			writeEarlyReturn(b, in2, bp.earlyRt)
 		}
 		for _, d := range bp.decls {
-			writeLines(&b, in2, d)
+			writeLines(b, in2, d)
 		}
 		lhs := "let _: () = "
 		if bp.hasRet {
@@ -480,20 +495,26 @@ func layoutBody(bp *bodyParts, indent string, exact bool) string {
 		if one, ok := collapseBlock(bp.block); ok && len(in2)+len(lhs)+len(one)+1 <= maxWidth {
 			blk = one
 		}
-		b.WriteString(in2 + lhs + blk + ";\n")
+		b.WriteString(in2)
+		b.WriteString(lhs)
+		b.WriteString(blk)
+		b.WriteString(";\n")
 		if bp.hasRet {
 			b.WriteString(in2 + "#[allow(unreachable_code)]\n")
 			b.WriteString(in2 + "__ret\n")
 		}
 	}
-	b.WriteString(in1 + "})\n")
-	b.WriteString(indent + "}")
-	return b.String()
+	b.WriteString(in1)
+	b.WriteString("})\n")
+	b.WriteString(indent)
+	b.WriteString("}")
 }
 
 func writeLines(b *strings.Builder, indent, s string) {
-	for _, l := range strings.Split(s, "\n") {
-		b.WriteString(indent + l + "\n")
+	for l := range strings.SplitSeq(s, "\n") {
+		b.WriteString(indent)
+		b.WriteString(l)
+		b.WriteString("\n")
 	}
 }
 
@@ -521,6 +542,10 @@ func writeEarlyReturn(b *strings.Builder, indent, r2 string) {
 // collapseBlock returns `{ expr }` when rustfmt would print the block on
 // one line: a single expression, no statements, comments or nested blocks.
 func collapseBlock(block string) (string, bool) {
+	if len(block) >= 2 && strings.Contains(strings.TrimSpace(block[1:len(block)-1]), "\n") {
+		// A body on several lines, or a comment on a line of its own.
+		return "", false
+	}
 	res := lexer.Lex([]byte(block))
 	var inner []lexer.Token
 	for _, t := range res.Tokens {
@@ -565,20 +590,22 @@ func reindent(block, from, to string) string {
 	if extra == "" {
 		return block
 	}
-	// Offsets of line starts that lie inside a token (string, comment).
-	res := lexer.Lex([]byte(block))
-	inside := map[int]bool{}
-	for _, t := range res.Tokens {
-		if t.Kind == lexer.Whitespace {
-			continue
-		}
-		for i := t.Start; i < t.End; i++ {
-			if block[i] == '\n' && i+1 < t.End {
-				inside[int(i)+1] = true
+	// Offsets of line starts that lie inside a token: only string
+	// literals and block comments span lines.
+	var inside map[int]bool
+	if strings.Contains(block, "\"") || strings.Contains(block, "/*") {
+		inside = map[int]bool{}
+		res := lexer.LexMode([]byte(block), 0, lexer.SkipWhitespace)
+		for _, t := range res.Tokens {
+			for i := t.Start; i < t.End; i++ {
+				if block[i] == '\n' && i+1 < t.End {
+					inside[int(i)+1] = true
+				}
 			}
 		}
 	}
 	var b strings.Builder
+	b.Grow(len(block) + len(extra)*strings.Count(block, "\n"))
 	for i := 0; i < len(block); i++ {
 		b.WriteByte(block[i])
 		if block[i] == '\n' && i+1 < len(block) && !inside[i+1] {

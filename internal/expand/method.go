@@ -516,15 +516,19 @@ func (m *method) transformBody(decls []string) *bodyParts {
 	for _, a := range blk.InnerAttrs {
 		edits = append(edits, edit.Edit{Start: int(m.lineStartOrSelf(a.Span().Start)), End: int(m.lineEndOrSelf(a.Span().End)), New: ""})
 	}
-	var in []edit.Edit
-	for _, e := range edits {
-		in = append(in, edit.Edit{Start: e.Start - int(bs.Start), End: e.End - int(bs.Start), New: e.New})
+	if len(edits) == 0 {
+		b.block = m.text(bs)
+	} else {
+		in := make([]edit.Edit, len(edits))
+		for i, e := range edits {
+			in[i] = edit.Edit{Start: e.Start - int(bs.Start), End: e.End - int(bs.Start), New: e.New}
+		}
+		out, err := edit.Apply(k.src[bs.Start:bs.End], in)
+		if err != nil {
+			panic(bailout{fmt.Sprintf("internal error: %v", err)})
+		}
+		b.block = string(out)
 	}
-	out, err := edit.Apply([]byte(m.text(bs)), in)
-	if err != nil {
-		panic(bailout{fmt.Sprintf("internal error: %v", err)})
-	}
-	b.block = string(out)
 	b.blockIndent = m.c.x.indentOf(bs.Start)
 
 	if sig := fn.Sig; sig.Ret != nil {
