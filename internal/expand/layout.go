@@ -546,15 +546,11 @@ func collapseBlock(block string) (string, bool) {
 		// A body on several lines, or a comment on a line of its own.
 		return "", false
 	}
-	res := lexer.Lex([]byte(block))
-	var inner []lexer.Token
-	for _, t := range res.Tokens {
-		switch {
-		case t.Kind == lexer.Whitespace || t.Kind == lexer.EOF:
-		case t.Kind == lexer.LineComment || t.Kind == lexer.BlockComment || t.Kind == lexer.DocComment:
+	inner := lexer.LexMode([]byte(block), 0, lexer.SkipWhitespace).Tokens
+	inner = inner[:len(inner)-1] // EOF
+	for _, t := range inner {
+		if t.Kind == lexer.LineComment || t.Kind == lexer.BlockComment || t.Kind == lexer.DocComment {
 			return "", false
-		default:
-			inner = append(inner, t)
 		}
 	}
 	if len(inner) < 2 {

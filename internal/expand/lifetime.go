@@ -41,6 +41,9 @@ func (l *collectLifetimes) visitLifetime(lt *syntax.Lifetime) {
 		l.edits = append(l.edits, edit.Edit{Start: int(sp.Start), End: int(sp.End), New: l.nextName()})
 		return
 	}
+	if l.explicit == nil {
+		l.explicit = map[string]bool{}
+	}
 	l.explicit[name] = true
 }
 

@@ -3,6 +3,7 @@ package expand
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/asynctrait/asynctrait/internal/edit"
@@ -72,7 +73,7 @@ type bodyParts struct {
 type method struct {
 	c      *itemCtx
 	fn     *syntax.Fn
-	used   map[string]bool // identifiers and lifetimes in sight, to avoid collisions
+	used   []string // identifiers and lifetimes in sight that look like ours, to avoid collisions
 	lt     *collectLifetimes
 	self   string // the name for the receiver binding
 	retTy  string
@@ -81,7 +82,7 @@ type method struct {
 
 func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 	k := c.x.k
-	m := &method{c: c, fn: fn, used: map[string]bool{}}
+	m := &method{c: c, fn: fn}
 	r := k.rangeOf(fn.Span())
 	// Only names shaped like ours can collide: `__x` and `'lifeN`.
 	for _, rr := range []syntax.TokenRange{r, c.header} {
@@ -89,11 +90,11 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 			t := k.t[i]
 			b := k.src[t.Start:t.End]
 			if t.Kind == lexer.Ident && bytes.HasPrefix(b, []byte("__")) || t.Kind == lexer.Lifetime && bytes.HasPrefix(b, []byte("'life")) {
-				m.used[string(b)] = true
+				m.used = append(m.used, string(b))
 			}
 		}
 	}
-	m.lt = &collectLifetimes{k: k, explicit: map[string]bool{}, namer: func(i int) string {
+	m.lt = &collectLifetimes{k: k, namer: func(i int) string {
 		return m.fresh(fmt.Sprintf("'life%d", i))
 	}}
 	m.self = m.fresh("__self")
@@ -104,10 +105,10 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 // collide with anything the user wrote. Upstream relies on hygiene for this;
 // text has none.
 func (m *method) fresh(name string) string {
-	for m.used[name] {
+	for slices.Contains(m.used, name) {
 		name += "_"
 	}
-	m.used[name] = true
+	m.used = append(m.used, name)
 	return name
 }
 

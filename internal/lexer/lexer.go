@@ -68,7 +68,7 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 	// the dense case.
 	n := len(src)/2 + 8
 	if l.noSpace {
-		n = len(src)/4 + 8
+		n = len(src)/3 + 8
 	}
 	l.toks = make([]Token, 0, n)
 	l.run()

@@ -82,7 +82,7 @@ type bail struct{}
 
 func newParser(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) *parser {
 	p := &parser{f: f, src: f.Src, toks: toks, mode: mode}
-	p.idx = make([]int32, 0, (r.End-r.Start)/2+1)
+	p.idx = make([]int32, 0, r.End-r.Start+1) // whitespace is not in toks: nearly all count
 	for i := r.Start; i < r.End; i++ {
 		k := toks[i].Kind
 		if k.IsTrivia() || k == lexer.EOF {
