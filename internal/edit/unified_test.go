@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func numbered(from, to int, replace map[int]string, drop map[int]bool) string {
@@ -292,6 +293,119 @@ func BenchmarkUnified(b *testing.B) {
 		}
 	}
 	o, n := []byte(old.String()), []byte(new.String())
+	b.SetBytes(int64(len(o)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Unified("f", "f", o, n)
+	}
+}
+
+// largePair is a file of n numbered blocks and a rewrite of it that
+// changes one block in three (lines inserted, deleted and replaced), the
+// shape of a codemod's output: many changes spread over the whole file.
+func largePair(n int) (string, string) {
+	var old, new strings.Builder
+	for i := range n {
+		block := fmt.Sprintf("pub struct S%d {\n    x: u32,\n}\n\nimpl S%d {\n    fn f(&self) -> u32 {\n        self.x + %d\n    }\n}\n\n", i, i, i)
+		old.WriteString(block)
+		if i%3 == 0 {
+			block = strings.Replace(block, "    fn f(&self) -> u32 {\n", "    fn f<'a>(&'a self)\n    -> u32\n    where\n        Self: 'a,\n    {\n", 1)
+			block = strings.Replace(block, "    x: u32,\n", "", 1)
+		}
+		new.WriteString(block)
+	}
+	return old.String(), new.String()
+}
+
+// checkApplies applies d to old with applyUnified and, when patch is
+// installed, with GNU patch, and compares both with new.
+func checkApplies(t *testing.T, old, new, d string) {
+	t.Helper()
+	got, err := applyUnified([]byte(old), d)
+	if err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	if string(got) != new {
+		t.Fatalf("applying the diff gives %d bytes, want %d", len(got), len(new))
+	}
+	patch, err := exec.LookPath("patch")
+	if err != nil {
+		return
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "f"), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(patch, "-p1", "--batch", "--silent", "--no-backup-if-mismatch", "-F0")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(d)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v\n%s", err, out)
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "f")); err != nil || string(got) != new {
+		t.Fatalf("patched file: %d bytes, %v; want %d bytes", len(got), err, len(new))
+	}
+}
+
+// A 4 MB file changed throughout: D is in the tens of thousands, which
+// took Myers alone minutes. The diff must be quick, apply, and be as
+// small as the changes (anchored on the unique lines, it is minimal here).
+func TestUnifiedLarge(t *testing.T) {
+	old, new := largePair(40_000)
+	start := time.Now()
+	d := Unified("f", "f", []byte(old), []byte(new))
+	took := time.Since(start)
+	if took > 10*time.Second {
+		t.Errorf("diff of %d bytes took %v", len(old), took)
+	}
+	checkApplies(t, old, new, d)
+	plus, minus := 0, 0
+	for _, l := range strings.Split(d, "\n")[2:] { // after the headers
+		switch {
+		case strings.HasPrefix(l, "+"):
+			plus++
+		case strings.HasPrefix(l, "-"):
+			minus++
+		}
+	}
+	// One block in three: 5 lines inserted, 2 deleted.
+	if n := (40_000 + 2) / 3; plus != 5*n || minus != 2*n {
+		t.Errorf("%d lines added and %d removed, want %d and %d", plus, minus, 5*n, 2*n)
+	}
+	t.Logf("%d bytes, %d hunks, in %v", len(old), strings.Count(d, "\n@@ "), took)
+}
+
+// Large inputs without unique lines fall back on a bounded search: the
+// diff is valid, if not minimal, and quick.
+func TestUnifiedLargeRepetitive(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	alphabet := []string{"a\n", "b\n", "c\n", "{\n", "}\n"}
+	var a, b []string
+	for range 60_000 {
+		l := alphabet[r.Intn(len(alphabet))]
+		a = append(a, l)
+		switch r.Intn(10) {
+		case 0: // deleted
+		case 1:
+			b = append(b, alphabet[r.Intn(len(alphabet))], l)
+		default:
+			b = append(b, l)
+		}
+	}
+	old, new := strings.Join(a, ""), strings.Join(b, "")
+	start := time.Now()
+	d := Unified("f", "f", []byte(old), []byte(new))
+	took := time.Since(start)
+	if took > 20*time.Second {
+		t.Errorf("diff took %v", took)
+	}
+	checkApplies(t, old, new, d)
+	t.Logf("%d lines, diff %d bytes, in %v", len(a), len(d), took)
+}
+
+func BenchmarkUnifiedLarge(b *testing.B) {
+	old, new := largePair(10_000)
+	o, n := []byte(old), []byte(new)
 	b.SetBytes(int64(len(o)))
 	b.ReportAllocs()
 	for b.Loop() {
