@@ -10,6 +10,7 @@ package expand
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/asynctrait/asynctrait/internal/diag"
@@ -609,13 +610,12 @@ func (x *expander) removeUnusedImports() {
 	for _, im := range x.res.others {
 		names[im.name] = true
 	}
+	removed := slices.Clone(x.removedAttrs)
+	slices.SortFunc(removed, func(a, b syntax.Span) int { return int(a.Start) - int(b.Start) })
 	inRemoved := func(off uint32) bool {
-		for _, s := range x.removedAttrs {
-			if off >= s.Start && off < s.End {
-				return true
-			}
-		}
-		return false
+		// the last removed attribute starting at or before off
+		i, _ := slices.BinarySearchFunc(removed, off+1, func(s syntax.Span, o uint32) int { return int(s.Start) - int(o) })
+		return i > 0 && off < removed[i-1].End
 	}
 	// attrMentions: in attributes or use items (what counts for a macro);
 	// all: any identifier (what counts for other imports).
@@ -634,7 +634,7 @@ func (x *expander) removeUnusedImports() {
 			}
 			if n < len(k.t) && k.t[n].Kind == lexer.LBracket && k.t[n].Match > 0 {
 				for j := n; j < int(k.t[n].Match); j++ {
-					if k.t[j].Kind == lexer.Ident && names[k.text(j)] {
+					if k.t[j].Kind == lexer.Ident && names[string(k.word(j))] {
 						name := k.text(j)
 						before[name]++
 						all[name]++
@@ -651,12 +651,13 @@ func (x *expander) removeUnusedImports() {
 			}
 		}
 		if t.Kind == lexer.Ident {
-			name := k.text(i)
-			if names[name] && !prevMod {
+			w := k.word(i)
+			if names[string(w)] && !prevMod {
+				name := string(w)
 				before[name]++
 				all[name]++
 			}
-			prevMod = name == "mod"
+			prevMod = string(w) == "mod"
 		} else {
 			prevMod = false
 		}
@@ -671,7 +672,7 @@ func (x *expander) removeUnusedImports() {
 			seen[im.use] = true
 			r := k.rangeOf(im.use.Span())
 			for i := r.Start; i < r.End; i++ {
-				if k.t[i].Kind == lexer.Ident && names[k.text(i)] {
+				if k.t[i].Kind == lexer.Ident && names[string(k.word(i))] {
 					name := k.text(i)
 					before[name]--
 					all[name]--
@@ -703,7 +704,7 @@ func (x *expander) removeUnusedImports() {
 func (x *expander) usesOutsideAttrs(name string) bool {
 	k := x.k
 	for i := range k.t {
-		if k.t[i].Kind == lexer.Ident && k.text(i) == name {
+		if k.t[i].Kind == lexer.Ident && string(k.word(i)) == name {
 			if n := k.next(i); n < len(k.t) && k.t[n].Kind == lexer.Not {
 				return true
 			}

@@ -1,12 +1,16 @@
 package expand
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/asynctrait/asynctrait/internal/diag"
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/syntax"
 )
+
+// marker starts every spelling of the macros' names.
+var marker = []byte("async_trait")
 
 // Items the item-level parse does not reach: `#[async_trait]` items inside
 // function bodies (common in tests) and inside `macro_rules!` transcribers
@@ -90,8 +94,8 @@ func (x *expander) mentionsMacro(r syntax.TokenRange) bool {
 		if k.t[i].Kind != lexer.Ident {
 			continue
 		}
-		w := k.text(i)
-		if kindOfName(w) != notMacro || len(x.res.aliases[w]) > 0 {
+		w := k.word(i)
+		if bytes.HasPrefix(w, marker) && kindOfName(string(w)) != notMacro || len(x.res.aliases[string(w)]) > 0 {
 			return true
 		}
 	}

@@ -135,8 +135,7 @@ func (k *toks) scanRange(start, end int, inMacro bool, visit func(i int, inMacro
 		tk := k.t[i]
 		switch tk.Kind {
 		case lexer.Ident:
-			w := k.text(i)
-			if !inMacro && itemKeywords[w] {
+			if !inMacro && itemKeywords[string(k.word(i))] {
 				if e := k.nestedItemEnd(i, end); e > i {
 					i = e - 1
 					continue
@@ -176,7 +175,7 @@ func (k *toks) scanRange(start, end int, inMacro bool, visit func(i int, inMacro
 func (k *toks) hasSelfTokens(r syntax.TokenRange, inBody bool) bool {
 	found := false
 	k.selfScan(r, func(i int, inMacro bool) {
-		if found || k.text(i) != "Self" {
+		if found || string(k.word(i)) != "Self" {
 			return
 		}
 		if inMacro {
@@ -198,7 +197,7 @@ func (k *toks) hasSelfTokens(r syntax.TokenRange, inBody bool) bool {
 // segment paths only outside macros, every `self` token inside macros.
 func (k *toks) replaceSelf(r syntax.TokenRange, name string, out []edit.Edit) []edit.Edit {
 	k.selfScan(r, func(i int, inMacro bool) {
-		if k.text(i) != "self" {
+		if string(k.word(i)) != "self" {
 			return
 		}
 		if !inMacro {

@@ -15,6 +15,10 @@ type toks struct {
 
 func (k *toks) text(i int) string { return string(k.src[k.t[i].Start:k.t[i].End]) }
 
+// word returns the bytes of token i, for comparisons and map lookups that
+// convert them in place (string(k.word(i)) == "x" does not allocate).
+func (k *toks) word(i int) []byte { return k.src[k.t[i].Start:k.t[i].End] }
+
 func (k *toks) is(i int, kind lexer.Kind, text string) bool {
 	if i < 0 || i >= len(k.t) || k.t[i].Kind != kind {
 		return false
