@@ -8,6 +8,7 @@ package edit
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Edit replaces src[Start:End] with New. Start == End is an insertion.
@@ -86,4 +87,23 @@ func check(n int, sorted []Edit) (int, error) {
 		size += len(e.New) - (e.End - e.Start)
 	}
 	return size, nil
+}
+
+// ApplyString is Apply returning a string, built without a second copy.
+func ApplyString(src []byte, edits []Edit) (string, error) {
+	sorted := inOrder(edits)
+	size, err := check(len(src), sorted)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(size)
+	pos := 0
+	for _, e := range sorted {
+		b.Write(src[pos:e.Start])
+		b.WriteString(e.New)
+		pos = e.End
+	}
+	b.Write(src[pos:])
+	return b.String(), nil
 }

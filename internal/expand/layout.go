@@ -1,6 +1,7 @@
 package expand
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/asynctrait/asynctrait/internal/lexer"
@@ -348,7 +349,7 @@ func layoutSig(b *strings.Builder, sp sigParts, indent string, prefixLen int, ha
 	head := sp.quals + "fn " + sp.name + "<" + strings.Join(generics, ", ") + ">"
 	ret := returnType(sp.output, sp.mode)
 	where := sp.where
-	if !exact {
+	if !exact && slices.ContainsFunc(where, func(w string) bool { return strings.HasSuffix(w, " +") }) {
 		where = make([]string, len(sp.where))
 		for i, w := range sp.where {
 			where[i] = strings.TrimSuffix(w, " +")
@@ -414,6 +415,15 @@ func layoutSig(b *strings.Builder, sp sigParts, indent string, prefixLen int, ha
 	}
 }
 
+// futureBounds are the bound lists the boxed future ends with.
+var futureBounds = []struct {
+	list   []string
+	suffix string // " + " and the list joined by " + "
+}{
+	{[]string{"::core::marker::Send", "'async_trait"}, " + ::core::marker::Send + 'async_trait"},
+	{[]string{"'async_trait"}, " + 'async_trait"},
+}
+
 // layoutReturn lays out the boxed future type after `) -> `. The two
 // shapes nearly every signature takes are computed directly; the rest go
 // through the general type formatter (BenchmarkExpandLarge: 2× faster).
@@ -436,8 +446,8 @@ func layoutReturn(ret, indent string, after int) string {
 		if len(in2)+len(dyn)+1 <= maxWidth {
 			return head + in2 + dyn + ",\n" + tail
 		}
-		for _, bounds := range [][]string{{"::core::marker::Send", "'async_trait"}, {"'async_trait"}} {
-			suffix := " + " + strings.Join(bounds, " + ")
+		for _, bounds := range futureBounds {
+			suffix := bounds.suffix
 			if !strings.HasSuffix(dyn, suffix) {
 				continue
 			}
@@ -446,14 +456,22 @@ func layoutReturn(ret, indent string, after int) string {
 				break
 			}
 			var b strings.Builder
-			b.WriteString(head + in2 + first)
-			for i, bd := range bounds {
-				b.WriteString("\n" + in3 + "+ " + bd)
-				if i == len(bounds)-1 {
+			b.Grow(len(head) + len(in2) + len(first) + 2*(len(in3)+32) + len(tail) + 2)
+			b.WriteString(head)
+			b.WriteString(in2)
+			b.WriteString(first)
+			for i, bd := range bounds.list {
+				b.WriteString("\n")
+				b.WriteString(in3)
+				b.WriteString("+ ")
+				b.WriteString(bd)
+				if i == len(bounds.list)-1 {
 					b.WriteString(",")
 				}
 			}
-			return b.String() + "\n" + tail
+			b.WriteString("\n")
+			b.WriteString(tail)
+			return b.String()
 		}
 	}
 	return strings.Join(formatType(parseTy(ret), len(indent), len(indent)+4, after), "\n")

@@ -1,6 +1,8 @@
 package expand
 
 import (
+	"strconv"
+
 	"github.com/asynctrait/asynctrait/internal/edit"
 	"github.com/asynctrait/asynctrait/internal/syntax"
 )
@@ -16,19 +18,45 @@ type collectLifetimes struct {
 	edits    []edit.Edit
 	elided   []string        // the names handed out, in order
 	explicit map[string]bool // named lifetimes seen
-	namer    func(i int) string
+	m        *method         // names lifetimes: 'lifeN, unless the user has one
 }
 
+// lifeNames are 'life0…'life15 and the same followed by a space, so that
+// the common case builds no string.
+var lifeNames, lifeNamesSp = func() (n, sp [16]string) {
+	for i := range n {
+		n[i] = "'life" + strconv.Itoa(i)
+		sp[i] = n[i] + " "
+	}
+	return
+}()
+
 func (l *collectLifetimes) nextName() string {
-	n := l.namer(len(l.elided))
+	i := len(l.elided)
+	var n string
+	if i < len(lifeNames) && !l.m.isUsed(lifeNames[i]) {
+		n = lifeNames[i]
+		l.m.used = append(l.m.used, n)
+	} else {
+		n = l.m.fresh("'life" + strconv.Itoa(i))
+	}
 	l.elided = append(l.elided, n)
 	return n
+}
+
+// nextNameSp is nextName followed by a space.
+func (l *collectLifetimes) nextNameSp() string {
+	n := l.nextName()
+	if i := len(l.elided) - 1; i < len(lifeNames) && n == lifeNames[i] {
+		return lifeNamesSp[i]
+	}
+	return n + " "
 }
 
 // visitOptLifetime handles the lifetime slot of a reference at `and`.
 func (l *collectLifetimes) visitOptLifetime(and syntax.Span, lt *syntax.Lifetime) {
 	if lt == nil {
-		l.edits = append(l.edits, edit.Edit{Start: int(and.End), End: int(and.End), New: l.nextName() + " "})
+		l.edits = append(l.edits, edit.Edit{Start: int(and.End), End: int(and.End), New: l.nextNameSp()})
 		return
 	}
 	l.visitLifetime(lt)

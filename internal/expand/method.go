@@ -71,18 +71,21 @@ type bodyParts struct {
 
 // method rewrites one async fn.
 type method struct {
-	c      *itemCtx
-	fn     *syntax.Fn
-	used   []string // identifiers and lifetimes in sight that look like ours, to avoid collisions
-	lt     *collectLifetimes
-	self   string // the name for the receiver binding
-	retTy  string
-	hasRcv bool
+	c       *itemCtx
+	fn      *syntax.Fn
+	used    []string // identifiers and lifetimes in sight that look like ours, to avoid collisions
+	usedBuf [8]string
+	ltv     collectLifetimes
+	lt      *collectLifetimes
+	self    string // the name for the receiver binding
+	retTy   string
+	hasRcv  bool
 }
 
 func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 	k := c.x.k
 	m := &method{c: c, fn: fn}
+	m.used = m.usedBuf[:0]
 	r := k.rangeOf(fn.Span())
 	// Only names shaped like ours can collide: `__x` and `'lifeN`.
 	for _, rr := range []syntax.TokenRange{r, c.header} {
@@ -94,9 +97,8 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 			}
 		}
 	}
-	m.lt = &collectLifetimes{k: k, namer: func(i int) string {
-		return m.fresh(fmt.Sprintf("'life%d", i))
-	}}
+	m.ltv = collectLifetimes{k: k, m: m}
+	m.lt = &m.ltv
 	m.self = m.fresh("__self")
 	return m
 }
@@ -105,12 +107,14 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 // collide with anything the user wrote. Upstream relies on hygiene for this;
 // text has none.
 func (m *method) fresh(name string) string {
-	for slices.Contains(m.used, name) {
+	for m.isUsed(name) {
 		name += "_"
 	}
 	m.used = append(m.used, name)
 	return name
 }
+
+func (m *method) isUsed(name string) bool { return slices.Contains(m.used, name) }
 
 // paramIndexName is `__argN` for the parameter at index i.
 func (m *method) argName(i int) string { return m.fresh(fmt.Sprintf("__arg%d", i)) }
@@ -128,11 +132,11 @@ func (m *method) local(s syntax.Span, edits []edit.Edit) string {
 	if len(in) == 0 {
 		return oneLine(m.text(s))
 	}
-	out, err := edit.Apply(m.c.x.k.src[s.Start:s.End], in)
+	out, err := edit.ApplyString(m.c.x.k.src[s.Start:s.End], in)
 	if err != nil {
 		panic(bailout{fmt.Sprintf("internal error: %v", err)})
 	}
-	return oneLine(string(out))
+	return oneLine(out)
 }
 
 // bailout aborts the rewrite of one item with a message.
@@ -192,7 +196,14 @@ func (m *method) transform() (sigParts, *bodyParts) {
 			if syntax.Present(r.Mut) || syntax.Present(r.And) && syntax.Present(r.RefMut) {
 				mut = "mut "
 			}
-			decls = append(decls, "let "+mut+m.self+" = self;")
+			switch {
+			case m.self == "__self" && mut == "":
+				decls = append(decls, "let __self = self;")
+			case m.self == "__self":
+				decls = append(decls, "let mut __self = self;")
+			default:
+				decls = append(decls, "let "+mut+m.self+" = self;")
+			}
 		case p.Pat != nil && p.Ty != nil && !syntax.Present(p.Dots):
 			cfgs := m.cfgAttrs(p.Attrs)
 			if _, isRef := p.Ty.(*syntax.RefType); isRef {
@@ -311,7 +322,7 @@ func (m *method) transform() (sigParts, *bodyParts) {
 	// §2.4 'lifeN.
 	for _, n := range m.lt.elided {
 		lifetimes = append(lifetimes, n)
-		where = append(where, n+": 'async_trait")
+		where = append(where, outlives(n))
 	}
 	lifetimes = append(lifetimes, "'async_trait")
 	sp.generics = append(lifetimes, others...)
@@ -330,7 +341,7 @@ func (m *method) transform() (sigParts, *bodyParts) {
 				bound += "::core::marker::Send + "
 			}
 		}
-		where = append(where, "Self: "+bound+"'async_trait")
+		where = append(where, selfPredicate(bound))
 	}
 	sp.where = where
 
@@ -524,11 +535,11 @@ func (m *method) transformBody(decls []string) *bodyParts {
 		for i, e := range edits {
 			in[i] = edit.Edit{Start: e.Start - int(bs.Start), End: e.End - int(bs.Start), New: e.New}
 		}
-		out, err := edit.Apply(k.src[bs.Start:bs.End], in)
+		out, err := edit.ApplyString(k.src[bs.Start:bs.End], in)
 		if err != nil {
 			panic(bailout{fmt.Sprintf("internal error: %v", err)})
 		}
-		b.block = string(out)
+		b.block = out
 	}
 	b.blockIndent = m.c.x.indentOf(bs.Start)
 
@@ -607,4 +618,34 @@ func oneLine(s string) string {
 		return s
 	}
 	return joinTokens(s)
+}
+
+// outlives returns `'x: 'async_trait`, without building it for 'lifeN.
+func outlives(lt string) string {
+	for i, n := range lifeNames {
+		if n == lt {
+			return lifeOutlives[i]
+		}
+	}
+	return lt + ": 'async_trait"
+}
+
+var lifeOutlives = func() (o [16]string) {
+	for i, n := range lifeNames {
+		o[i] = n + ": 'async_trait"
+	}
+	return
+}()
+
+// selfPredicate returns `Self: <bound>'async_trait`.
+func selfPredicate(bound string) string {
+	switch bound {
+	case "":
+		return "Self: 'async_trait"
+	case "::core::marker::Sync + ":
+		return "Self: ::core::marker::Sync + 'async_trait"
+	case "::core::marker::Send + ":
+		return "Self: ::core::marker::Send + 'async_trait"
+	}
+	return "Self: " + bound + "'async_trait"
 }
