@@ -23,9 +23,15 @@ var marker = []byte("async_trait")
 // diagnostic the output is the input, unchanged.
 func Expand(filename string, src []byte, opts Options) (res Result) {
 	res.Output = src
-	if !bytes.Contains(src, marker) {
+	if !MayExpand(src) {
 		return res // fast path: nothing to do, nothing to parse
 	}
+	return expandSlow(filename, src, opts)
+}
+
+// expandSlow is Expand without the fast path.
+func expandSlow(filename string, src []byte, opts Options) (res Result) {
+	res.Output = src
 	f := source.NewFile(filename, src)
 	if !utf8.Valid(src) {
 		off := 0
@@ -63,7 +69,11 @@ func Expand(filename string, src []byte, opts Options) (res Result) {
 	tree := syntax.ParseEdition(f, lexer.Edition(opts.Edition))
 	if len(tree.Errors) > 0 {
 		for _, e := range tree.Errors {
-			res.Diagnostics = append(res.Diagnostics, diag.Errorf(f, e.Span, e.Msg))
+			d := diag.Errorf(f, e.Span, e.Msg)
+			for _, l := range e.Labels {
+				d.Labels = append(d.Labels, diag.Label{Span: l.Span, Message: l.Msg})
+			}
+			res.Diagnostics = append(res.Diagnostics, d)
 		}
 		return res
 	}
@@ -88,6 +98,25 @@ func Expand(filename string, src []byte, opts Options) (res Result) {
 	res.Output = out
 	res.Changed = !bytes.Equal(out, src)
 	return res
+}
+
+// MayExpand reports whether Expand may change src. When it returns false,
+// Expand returns src as it is without parsing it: src does not contain the
+// marker "async_trait" other than as the lifetime 'async_trait, which is
+// all an already expanded file has (so a re-run over a converted crate
+// costs no more than reading it). It looks at bytes only: a file for which
+// it returns true may still have nothing to expand.
+func MayExpand(src []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(src[off:], marker)
+		if i < 0 {
+			return false
+		}
+		if at := off + i; at == 0 || src[at-1] != '\'' {
+			return true
+		}
+		off += i + len(marker)
+	}
 }
 
 // crlf reports whether the file's lines mostly end in "\r\n".
