@@ -2,6 +2,9 @@ package lexer
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -51,7 +54,7 @@ func TestErrorSpans(t *testing.T) {
 		{"'\\q'", "\\q"},
 		{"r#self", "r#self"},
 		{"f\"x\"", "f"},
-		{"( ]", "("}, // the unclosed `(` sorts first
+		{"( ]", "]"}, // the unclosed `(` is reported at the end of the file
 	} {
 		res := Lex([]byte(c.in))
 		if len(res.Errors) == 0 {
@@ -137,5 +140,65 @@ func TestInputUnchanged(t *testing.T) {
 	Lex(src)
 	if !bytes.Equal(src, orig) {
 		t.Error("Lex modified its input")
+	}
+}
+
+// Unclosed delimiters make one error at the end of the file, as in rustc:
+// labels on the first five, outermost first, and one that counts the rest.
+func TestUnclosedDelimiters(t *testing.T) {
+	src := "fn f() { " + strings.Repeat("(", 100_000) + "1"
+	res := Lex([]byte(src))
+	if len(res.Errors) != 1 || !res.Fatal {
+		t.Fatalf("%d errors (fatal %v), want 1: %+v", len(res.Errors), res.Fatal, res.Errors[:min(len(res.Errors), 3)])
+	}
+	e := res.Errors[0]
+	if e.Msg != "this file contains an unclosed delimiter" || int(e.Span.Start) != len(src) || e.Span.End != e.Span.Start {
+		t.Errorf("error %q at %v, want the unclosed delimiter error at %d", e.Msg, e.Span, len(src))
+	}
+	var got []string
+	for _, l := range e.Labels {
+		got = append(got, fmt.Sprintf("%d %s", l.Span.Start, l.Msg))
+	}
+	want := []string{"7 unclosed delimiter", "9 unclosed delimiter", "10 unclosed delimiter", "11 unclosed delimiter", "12 unclosed delimiter", "13 another 99996 unclosed delimiters begin from here"}
+	if !slices.Equal(got, want) {
+		t.Errorf("labels\n%q\nwant\n%q", got, want)
+	}
+	// Every one is still unclosed (Match -1).
+	for _, tok := range res.Tokens {
+		if tok.Kind.IsOpen() && tok.Start >= 7 && tok.Match != -1 {
+			t.Fatalf("%v is not marked unclosed", tok)
+		}
+	}
+}
+
+// An unterminated literal or comment is where rustc stops: no error past
+// it (the unclosed delimiters before it included), the ones before kept.
+func TestFatalStops(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		errs []string
+	}{
+		{"fn f() { let q = \x01; let x = \"abc", []string{"unknown start of token: \\u{1}", "unterminated double quote string"}},
+		{"fn f() { /* a /* b */", []string{"unterminated block comment"}},
+		{"fn f() { r##\"abc\"# } )", []string{"unterminated raw string"}},
+		{"fn f() { b'a", []string{"unterminated byte constant"}},
+		{"fn f() { '\\u{12", []string{"unterminated character literal"}},
+	} {
+		res := Lex([]byte(c.src))
+		if got := errorMsgs(res.Errors); !slices.Equal(got, c.errs) || !res.Fatal {
+			t.Errorf("%q: errors %q (fatal %v), want %q", c.src, got, res.Fatal, c.errs)
+		}
+	}
+	// Errors that rustc does not stop at.
+	if res := Lex([]byte("fn f() { let q = \x01; }")); res.Fatal || len(res.Errors) != 1 {
+		t.Errorf("an unknown token: fatal %v, %d errors", res.Fatal, len(res.Errors))
+	}
+}
+
+// A file of stray bytes makes at most MaxErrors errors.
+func TestMaxErrors(t *testing.T) {
+	src := strings.Repeat("x \x01 ", 10_000) + strings.Repeat(")", 10_000)
+	if res := Lex([]byte(src)); len(res.Errors) != MaxErrors {
+		t.Errorf("%d errors, want %d", len(res.Errors), MaxErrors)
 	}
 }

@@ -3,6 +3,7 @@ package lexer
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/asynctrait/asynctrait/internal/source"
@@ -78,7 +79,7 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 	if !slices.IsSortedFunc(l.errs, cmpError) {
 		slices.SortStableFunc(l.errs, cmpError)
 	}
-	return Result{Tokens: l.toks, Errors: l.errs}
+	return Result{Tokens: l.toks, Errors: l.errs, Fatal: l.fatal}
 }
 
 func cmpError(a, b Error) int { return int(a.Span.Start) - int(b.Span.Start) }
@@ -89,10 +90,53 @@ type lexer struct {
 	errs    []Error
 	ed      Edition
 	noSpace bool
+	// stopped is set by the first error that ends rustc's lexing (see
+	// stop), at stopAt: errors past it are not recorded. fatal is set by
+	// those and by delimiter errors (see Result.Fatal).
+	stopped, fatal bool
+	stopAt         int
 }
 
 func (l *lexer) errorf(start, end int, msg string) {
+	if l.stopped && start > l.stopAt || len(l.errs) >= MaxErrors {
+		return
+	}
 	l.errs = append(l.errs, Error{Span: source.Span{Start: uint32(start), End: uint32(end)}, Msg: msg})
+}
+
+// stop records an error at which rustc stops (an unterminated literal or
+// block comment: a fatal error in rustc's lexer); nothing after it is
+// recorded.
+func (l *lexer) stop(start, end int, msg string) {
+	l.errorf(start, end, msg)
+	if !l.stopped {
+		l.stopped, l.fatal, l.stopAt = true, true, start
+	}
+}
+
+// unclosedShown is how many unclosed delimiters rustc labels one by one
+// (UNCLOSED_DELIMITER_SHOW_LIMIT); the next one gets a label that counts
+// the rest.
+const unclosedShown = 5
+
+// unclosed records rustc's one error for the delimiters left open at the
+// end of the file (outermost first), at the end of the file.
+func (l *lexer) unclosed(toks []Token, open []int32) {
+	if l.stopped || len(l.errs) >= MaxErrors {
+		return
+	}
+	l.fatal = true
+	end := uint32(len(l.src))
+	e := Error{Span: source.Span{Start: end, End: end}, Msg: "this file contains an unclosed delimiter"}
+	for i, o := range open {
+		sp := toks[o].Span()
+		if i == unclosedShown {
+			e.Labels = append(e.Labels, Label{Span: sp, Msg: "another " + strconv.Itoa(len(open)-unclosedShown) + " unclosed delimiters begin from here"})
+			break
+		}
+		e.Labels = append(e.Labels, Label{Span: sp, Msg: "unclosed delimiter"})
+	}
+	l.errs = append(l.errs, e)
 }
 
 // byte classes for the main dispatch and the identifier loops.
@@ -392,10 +436,11 @@ func (l *lexer) run() {
 			}
 		}
 	}
-	for i := len(open) - 1; i >= 0; i-- {
-		o := open[i]
+	for _, o := range open {
 		toks[o].Match = -1
-		l.errorf(int(toks[o].Start), int(toks[o].End), "this file contains an unclosed delimiter")
+	}
+	if len(open) > 0 {
+		l.unclosed(toks, open)
 	}
 	l.toks = append(toks, Token{Kind: EOF, Start: uint32(len(src)), End: uint32(len(src))})
 }
@@ -449,6 +494,7 @@ func (l *lexer) delim(toks []Token, open []int32, kind Kind, start, end int) (in
 		toks[o].Match = idx
 		return o, open[:n-1]
 	}
+	l.fatal = true
 	if n == 0 {
 		l.errorf(start, end, "unexpected closing delimiter: `"+kind.String()+"`")
 		return -1, open
@@ -557,9 +603,9 @@ func (l *lexer) blockComment(start int) (Kind, Flags, int) {
 		pos++
 	}
 	if kind == DocComment {
-		l.errorf(start, pos, "unterminated block doc-comment")
+		l.stop(start, pos, "unterminated block doc-comment")
 	} else {
-		l.errorf(start, pos, "unterminated block comment")
+		l.stop(start, pos, "unterminated block comment")
 	}
 	return kind, flags | FlagUnterminated, pos
 }

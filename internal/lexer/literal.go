@@ -83,7 +83,7 @@ func (l *lexer) quoted(start, pos int, kind Kind, m mode) (Kind, Flags, int) {
 		}
 	}
 	if !terminated {
-		l.errorf(start, pos, unterminatedMsg[m])
+		l.stop(start, pos, unterminatedMsg[m])
 		return kind, FlagUnterminated, pos
 	}
 	if check {
@@ -131,12 +131,12 @@ func (l *lexer) rawString(start, pos int, kind Kind, m mode) (Kind, Flags, int) 
 		pos++
 	}
 	if pos >= len(src) {
-		l.errorf(start, pos, unterminatedMsg[m])
+		l.stop(start, pos, unterminatedMsg[m])
 		return Invalid, FlagUnterminated, pos
 	}
 	if src[pos] != '"' {
 		r, _ := l.runeAt(pos)
-		l.errorf(start, pos, "found invalid character; only `#` is allowed in raw string delimitation: "+escapedChar(r))
+		l.stop(start, pos, "found invalid character; only `#` is allowed in raw string delimitation: "+escapedChar(r))
 		return Invalid, 0, pos
 	}
 	pos++
@@ -144,7 +144,7 @@ func (l *lexer) rawString(start, pos int, kind Kind, m mode) (Kind, Flags, int) 
 	for {
 		i := bytes.IndexByte(src[pos:], '"')
 		if i < 0 {
-			l.errorf(start, len(src), unterminatedMsg[m])
+			l.stop(start, len(src), unterminatedMsg[m])
 			return kind, FlagUnterminated, len(src)
 		}
 		closeQuote := pos + i
@@ -156,7 +156,7 @@ func (l *lexer) rawString(start, pos int, kind Kind, m mode) (Kind, Flags, int) 
 		}
 		if n == hashes {
 			if hashes > 255 {
-				l.errorf(start, pos, "too many `#` symbols: raw strings may be delimited by up to 255 `#` symbols, but found "+strconv.Itoa(hashes))
+				l.stop(start, pos, "too many `#` symbols: raw strings may be delimited by up to 255 `#` symbols, but found "+strconv.Itoa(hashes))
 				return kind, 0, pos
 			}
 			l.unescapeRaw(open, closeQuote, m)
@@ -198,7 +198,7 @@ func (l *lexer) guardedString(start int) (Kind, Flags, int) {
 			pos++
 		}
 	}
-	l.errorf(start, pos, "unterminated double quote string")
+	l.stop(start, pos, "unterminated double quote string")
 	return Invalid, FlagUnterminated, pos
 }
 

@@ -165,10 +165,30 @@ const (
 type Error struct {
 	Span source.Span
 	Msg  string // rustc-like wording, lowercase, e.g. "unterminated double quote string"
+	// Labels are secondary spans with their own messages, as rustc shows
+	// them: the unclosed delimiters of "this file contains an unclosed
+	// delimiter".
+	Labels []Label
+}
+
+// Label is a secondary span of an Error.
+type Label struct {
+	Span source.Span
+	Msg  string
 }
 
 // Result is the output of Lex.
 type Result struct {
 	Tokens []Token // every byte covered, in order, ending with one EOF token
-	Errors []Error // sorted by position
+	Errors []Error // sorted by position; at most MaxErrors
+	// Fatal is set when the source holds an error after which rustc
+	// reports nothing more: an unterminated literal or block comment
+	// (rustc stops lexing there, so no error past it is reported) or an
+	// unbalanced delimiter (rustc reports the delimiter errors and does
+	// not parse the file).
+	Fatal bool
 }
+
+// MaxErrors bounds the errors Lex records: a hostile file (100,000
+// unclosed delimiters or stray bytes) must not make megabytes of them.
+const MaxErrors = 100

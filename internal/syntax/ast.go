@@ -41,8 +41,9 @@ func Present(s Span) bool { return s.End > s.Start }
 
 // Error is a syntax error.
 type Error struct {
-	Span Span
-	Msg  string // rustc-like wording: "expected one of `(`, `<`, found `{`"
+	Span   Span
+	Msg    string        // rustc-like wording: "expected one of `(`, `<`, found `{`"
+	Labels []lexer.Label // secondary spans with messages, from the lexer
 }
 
 // File is a parsed source file.

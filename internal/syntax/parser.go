@@ -1,7 +1,9 @@
 package syntax
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/source"
@@ -32,16 +34,35 @@ func ParseEdition(f *source.File, ed lexer.Edition) *File {
 	lx := lexer.LexMode(f.Src, ed, lexer.SkipWhitespace)
 	out := &File{Source: f, Tokens: lx.Tokens}
 	for _, e := range lx.Errors {
-		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg})
+		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg, Labels: e.Labels})
 	}
 	p := newParser(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0)
 	p.run(func() {
 		out.Attrs = p.innerAttrs()
 		out.Items = p.items(-1)
 	})
-	out.Errors = append(out.Errors, p.errs...)
+	// After an unterminated literal or an unbalanced delimiter rustc
+	// reports the lexer's errors only; it does not parse.
+	if !lx.Fatal {
+		out.Errors = append(out.Errors, p.errs...)
+	}
 	sortErrors(out.Errors)
+	out.Errors = capErrors(out.Errors)
 	return out
+}
+
+// MaxErrors is how many syntax errors a file reports, as go/parser stops
+// after 10: one cause often makes many, and a hostile file must not make
+// megabytes of diagnostics. Past it, one more error says how many are
+// left out, at the first of them (as the Go compiler's "too many errors").
+const MaxErrors = 10
+
+func capErrors(es []Error) []Error {
+	if len(es) <= MaxErrors {
+		return es
+	}
+	more := Error{Span: es[MaxErrors].Span, Msg: fmt.Sprintf("too many errors: %d more not shown", len(es)-MaxErrors)}
+	return append(es[:MaxErrors:MaxErrors], more)
 }
 
 // ParseTokens parses the items in a token range of an already lexed file.
@@ -54,11 +75,7 @@ func ParseTokens(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) ([
 }
 
 func sortErrors(es []Error) {
-	for i := 1; i < len(es); i++ {
-		for j := i; j > 0 && es[j].Span.Start < es[j-1].Span.Start; j-- {
-			es[j], es[j-1] = es[j-1], es[j]
-		}
-	}
+	slices.SortStableFunc(es, func(a, b Error) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 }
 
 type parser struct {
