@@ -64,12 +64,15 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 	l := lexer{src: src, ed: ed, noSpace: mode&SkipWhitespace != 0}
 	// Rust averages 4.2 bytes per token (trivia included) over the Debian
 	// crate corpus, but signature-dense code gets close to 2 (every space
-	// is a token). Regrowing copies the whole slice, and pages of the
-	// unused tail of a fresh allocation are never touched, so size for
-	// the dense case.
+	// is a token). Small inputs are sized for the dense case; on large
+	// ones that would reserve several times the input, so they start
+	// lower and grow by extrapolating the density seen so far (grow).
 	n := len(src)/2 + 8
 	if l.noSpace {
 		n = len(src)/3 + 8
+	}
+	if len(src) > bigInput {
+		n = len(src) / 8
 	}
 	l.toks = make([]Token, 0, n)
 	l.run()
@@ -420,6 +423,9 @@ func (l *lexer) run() {
 		if kind >= LParen && kind <= RBrace {
 			match, open = l.delim(toks, open, kind, start, pos)
 		}
+		if len(toks)+2 > cap(toks) {
+			toks = l.grow(toks, pos)
+		}
 		toks = append(toks, Token{Kind: kind, Flags: flags, Start: uint32(start), End: uint32(pos), Match: match})
 		// Whitespace follows half the tokens; taking it here rather than
 		// through the dispatch above saves a hard-to-predict jump
@@ -443,6 +449,24 @@ func (l *lexer) run() {
 		l.unclosed(toks, open)
 	}
 	l.toks = append(toks, Token{Kind: EOF, Start: uint32(len(src)), End: uint32(len(src))})
+}
+
+// bigInput is the size from which the token slice is sized by
+// extrapolation rather than for the densest code.
+const bigInput = 1 << 20
+
+// grow returns toks with room for the rest of the input at the density of
+// the part lexed so far (up to pos), plus an eighth: usually one copy, and
+// little unused room at the end.
+func (l *lexer) grow(toks []Token, pos int) []Token {
+	want := len(toks) + 16
+	if pos > 0 {
+		want = max(want, int(int64(len(toks))*int64(len(l.src))/int64(pos)*9/8)+16)
+	}
+	want = max(want, cap(toks)+cap(toks)/4)
+	grown := make([]Token, len(toks), want)
+	copy(grown, toks)
+	return grown
 }
 
 // at returns src[i], or 0 past the end (like rustc_lexer's EOF_CHAR, 0 is

@@ -82,8 +82,12 @@ type parser struct {
 	f    *source.File
 	src  []byte
 	toks []lexer.Token
-	idx  []int32 // indices of non-trivia tokens in range; last is the end sentinel
-	pos  int     // current position in idx
+	// The significant tokens are toks[base:base+n] when idx is nil (no
+	// comments in range), else toks[idx[0]], …, toks[idx[n-1]].
+	idx  []int32
+	base int
+	n    int
+	pos  int // current position among the significant tokens
 	// split is how many bytes of the current token a parser that needed a
 	// single `>` (or `<`, `&`) has already consumed.
 	split uint32
@@ -98,20 +102,30 @@ type parser struct {
 type bail struct{}
 
 func newParser(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) *parser {
-	p := &parser{f: f, src: f.Src, toks: toks, mode: mode}
-	p.idx = make([]int32, 0, r.End-r.Start+1) // whitespace is not in toks: nearly all count
-	for i := r.Start; i < r.End; i++ {
-		k := toks[i].Kind
-		if k.IsTrivia() || k == lexer.EOF {
-			continue
+	p := &parser{f: f, src: f.Src, toks: toks, mode: mode, base: r.Start}
+	end := r.End
+	if end > r.Start && toks[end-1].Kind == lexer.EOF {
+		end--
+	}
+	p.n = end - r.Start
+	for i := r.Start; i < end; i++ {
+		if toks[i].Kind.IsTrivia() {
+			// Comments (or whitespace, when lexed with it): index
+			// the rest.
+			p.idx = make([]int32, 0, end-r.Start)
+			for j := r.Start; j < end; j++ {
+				if k := toks[j].Kind; !k.IsTrivia() && k != lexer.EOF {
+					p.idx = append(p.idx, int32(j))
+				}
+			}
+			p.n = len(p.idx)
+			break
 		}
-		p.idx = append(p.idx, int32(i))
 	}
 	if r.End > r.Start {
 		last := toks[r.End-1]
 		p.eof = last.End
 	}
-	p.idx = append(p.idx, -1)
 	return p
 }
 
@@ -132,10 +146,14 @@ func (p *parser) run(fn func()) {
 // token access
 
 func (p *parser) tokAt(i int) (lexer.Kind, uint32, uint32) {
-	if i >= len(p.idx) || p.idx[i] < 0 {
+	if i >= p.n {
 		return lexer.EOF, p.eof, p.eof
 	}
-	t := p.toks[p.idx[i]]
+	j := p.base + i
+	if p.idx != nil {
+		j = int(p.idx[i])
+	}
+	t := &p.toks[j]
 	return t.Kind, t.Start, t.End
 }
 
@@ -191,8 +209,11 @@ func (p *parser) peekText(n int) string {
 }
 
 func (p *parser) tokIndex() int {
-	if p.pos >= len(p.idx) || p.idx[p.pos] < 0 {
+	if p.pos >= p.n {
 		return -1
+	}
+	if p.idx == nil {
+		return p.base + p.pos
 	}
 	return int(p.idx[p.pos])
 }
