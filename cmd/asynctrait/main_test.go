@@ -197,7 +197,9 @@ func TestStdinPassThrough(t *testing.T) {
 
 func TestExitStatuses(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"ok.rs": plain, "bad.rs": "fn f() { \"\xc3\x28\" }\n"})
+	// Invalid UTF-8 is an error in a file with async_trait in it; one
+	// without is not asynctrait's to judge and stays as it is.
+	writeFiles(t, dir, map[string]string{"ok.rs": plain, "bad.rs": "fn f() { \"\xc3\x28\" }\n// async_trait\n", "latin1.rs": "fn f() { \"\xc3\x28\" }\n"})
 	tests := []struct {
 		args []string
 		code int
@@ -205,6 +207,7 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"expand", "ok.rs"}, 0},
 		{[]string{"expand", "--check", "ok.rs"}, 0},
 		{[]string{"expand", "bad.rs"}, 1},
+		{[]string{"expand", "--check", "latin1.rs"}, 0},
 		{[]string{"expand", "ok.rs", "bad.rs"}, 1},
 		{[]string{"expand", "missing.rs"}, 2},
 		{[]string{"expand", "bad.rs", "missing.rs"}, 2},
@@ -261,7 +264,7 @@ func TestWalkDirectories(t *testing.T) {
 func TestJSONDiagnostics(t *testing.T) {
 	dir := t.TempDir()
 	// "é" before the bad byte: columns count characters, not bytes.
-	writeFiles(t, dir, map[string]string{"bad.rs": "// é\nfn f() { let s = \"é\xff\"; }\n"})
+	writeFiles(t, dir, map[string]string{"bad.rs": "// é\nfn f() { let s = \"é\xff\"; }\n// async_trait\n"})
 	o := asynctrait(t, dir, "", "expand", "--message-format=json", "bad.rs")
 	if o.code != 1 || o.stdout != "" {
 		t.Fatalf("%v", o)
@@ -336,7 +339,7 @@ func sortStrings(s []string) {
 
 func TestMessageFormatsAndColor(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"bad.rs": "fn f() {}\n\xff\n"})
+	writeFiles(t, dir, map[string]string{"bad.rs": "fn f() {}\n\xff\n// async_trait\n"})
 	if o := asynctrait(t, dir, "", "expand", "--message-format=short", "bad.rs"); o.stderr != "bad.rs:2:1: error: file is not valid UTF-8\n" {
 		t.Errorf("short: %v", o)
 	}
@@ -670,8 +673,9 @@ func TestCargoWorkspaceFiles(t *testing.T) {
 		return run(t, dir, "", nil, cargoBin, append([]string{"asynctrait"}, args...)...)
 	}
 	// Which files are found is seen without the expander through files
-	// that are not UTF-8: each one found is reported as an error.
-	bad := "\xff\n"
+	// that are not UTF-8 (and name async_trait, which makes them
+	// asynctrait's to judge): each one found is reported as an error.
+	bad := "\xff\n// async_trait\n"
 	writeFiles(t, root, map[string]string{
 		"crates/alpha/src/inner/bad.rs": bad,
 		"crates/alpha/tests/bad.rs":     bad,

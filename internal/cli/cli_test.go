@@ -236,9 +236,9 @@ func TestFlagSpellings(t *testing.T) {
 
 func TestOptionsPassed(t *testing.T) {
 	r, f := newRunner(t.TempDir())
-	runCLI(t, r, "x", "expand")
-	runCLI(t, r, "x", "expand", "--cfg", `feature="std"`, "--cfg=test", "-cfg", `target_os = "linux"`, "--exact")
-	runCLI(t, r, "x", "expand", "-exact")
+	runCLI(t, r, changing, "expand")
+	runCLI(t, r, changing, "expand", "--cfg", `feature="std"`, "--cfg=test", "-cfg", `target_os = "linux"`, "--exact")
+	runCLI(t, r, changing, "expand", "-exact")
 	if len(f.opts) != 3 {
 		t.Fatalf("%d calls", len(f.opts))
 	}
@@ -299,7 +299,7 @@ func TestUsage(t *testing.T) {
 
 func TestPanicAndInternalErrors(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"a.rs": "PANIC\n#[async_trait]\n", "b.rs": changing, "c.rs": "INTERNAL\n"})
+	writeFiles(t, dir, map[string]string{"a.rs": "PANIC\n#[async_trait]\n", "b.rs": changing, "c.rs": "INTERNAL\n#[async_trait]\n"})
 	r, _ := newRunner(dir)
 	o := runCLI(t, r, "", "expand", "-w", "a.rs", "b.rs", "c.rs")
 	if o.code != 2 {
@@ -329,6 +329,49 @@ func TestInvalidUTF8(t *testing.T) {
 	}
 	if len(f.calls) != 0 {
 		t.Error("the expander was called on invalid UTF-8")
+	}
+}
+
+// A file without "async_trait" is not asynctrait's: it is left as it is,
+// unread by the expander and without a diagnostic, even when it is not
+// UTF-8 — as the library does (asynctrait.Expand returns it unchanged). A
+// file with the marker that is not UTF-8 gets the diagnostic from both.
+func TestNoMarkerNotJudged(t *testing.T) {
+	dir := t.TempDir()
+	latin1 := "// caf\xe9\nfn main() {}\n"
+	bad := "// caf\xe9\n#[async_trait]\ntrait T {}\n"
+	writeFiles(t, dir, map[string]string{"a.rs": latin1, "b.rs": bad, "c.rs": unchanged})
+	for _, mode := range [][]string{{}, {"-l"}, {"-d"}, {"--check"}, {"-w"}} {
+		r, f := newRunner(dir)
+		args := append(append([]string{"expand", "--message-format=short"}, mode...), "a.rs", "b.rs", "c.rs")
+		o := runCLI(t, r, "", args...)
+		wantOut := ""
+		if len(mode) == 0 {
+			wantOut = latin1 + unchanged // b.rs has an error: not printed
+		}
+		if o.code != 1 || o.stdout != wantOut || o.stderr != "b.rs:1:7: error: file is not valid UTF-8\n" {
+			t.Errorf("%v: %v", mode, o)
+		}
+		if len(f.calls) != 0 {
+			t.Errorf("%v: the expander was called on %q", mode, f.calls)
+		}
+		if readFile(t, filepath.Join(dir, "a.rs")) != latin1 || readFile(t, filepath.Join(dir, "b.rs")) != bad {
+			t.Errorf("%v: a file was modified", mode)
+		}
+	}
+	r, _ := newRunner(dir)
+	if o := runCLI(t, r, latin1, "expand"); o.code != 0 || o.stdout != latin1 || o.stderr != "" {
+		t.Errorf("stdin: %v", o)
+	}
+	// The library agrees.
+	if res := asynctrait.Expand("a.rs", []byte(latin1), asynctrait.Options{}); res.Changed || len(res.Diagnostics) != 0 || string(res.Output) != latin1 {
+		t.Errorf("library on a.rs: %+v", res)
+	}
+	if res := asynctrait.Expand("b.rs", []byte(bad), asynctrait.Options{}); !res.HasErrors() || res.Diagnostics[0].Message != "file is not valid UTF-8" {
+		t.Errorf("library on b.rs: %+v", res)
+	}
+	if !bytes.Equal(marker, []byte("async_trait")) {
+		t.Errorf("marker %q", marker)
 	}
 }
 

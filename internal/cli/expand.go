@@ -267,14 +267,7 @@ func errText(err error) string {
 func (x *run) pathJobs(paths []string) []job {
 	var jobs []job
 	seen := map[string]bool{}
-	add := func(name, path string) {
-		key := path
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			key = real
-		}
-		if abs, err := filepath.Abs(key); err == nil {
-			key = abs
-		}
+	add := func(name, path, key string) {
 		if !seen[key] {
 			seen[key] = true
 			jobs = append(jobs, job{name: name, path: path})
@@ -287,15 +280,34 @@ func (x *run) pathJobs(paths []string) []job {
 			continue
 		}
 		if !fi.IsDir() {
-			add(p, x.abs(p))
+			add(p, x.abs(p), realAbs(x.abs(p)))
 			continue
 		}
+		// A walk follows no symbolic link, so the real path of a file it
+		// finds is the real path of the directory joined with the rest:
+		// one EvalSymlinks per directory named, not one per file.
 		w := walker{run: x}
-		for _, f := range w.walk(x.abs(p), p, true) {
-			add(f.name, f.path)
+		files, root := w.walk(x.abs(p), p, true)
+		realRoot := realAbs(root)
+		for _, f := range files {
+			add(f.name, f.path, realRoot+f.path[len(root):])
 		}
 	}
 	return jobs
+}
+
+// realAbs is the absolute path of p with its symbolic links resolved, or
+// as much of that as can be had: the key under which a file reached twice
+// is seen once.
+func realAbs(p string) string {
+	key := p
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		key = real
+	}
+	if abs, err := filepath.Abs(key); err == nil {
+		key = abs
+	}
+	return key
 }
 
 // cargoJobs lists the files of the selected Cargo packages.
@@ -347,7 +359,8 @@ func (x *run) cargoJobs() []job {
 	for _, pkg := range pkgs {
 		w := walker{run: x, skipPackages: true}
 		for _, src := range pkg.Sources() {
-			for _, f := range w.walk(src.Path, display(src.Path), src.Recursive) {
+			files, _ := w.walk(src.Path, display(src.Path), src.Recursive)
+			for _, f := range files {
 				if !seen[f.path] {
 					seen[f.path] = true
 					jobs = append(jobs, job{name: f.name, path: f.path})
@@ -369,27 +382,53 @@ type found struct{ name, path string }
 // walk returns the .rs files under dir (in its subdirectories too when
 // recursive), sorted by path, skipping hidden files and directories, Cargo
 // target directories, anything .gitignore'd and all symbolic links (so a
-// walk never leaves the tree or reaches a file twice). name is dir as the
-// user wrote it; found names are joined to it.
-func (w *walker) walk(dir, name string, recursive bool) []found {
+// walk never leaves the tree or reaches a file twice), and the absolute
+// path of dir, which begins the path of every file found. name is dir as
+// the user wrote it; found names are joined to it.
+//
+// The walk costs one ReadDir per directory and no stat: the entries' types
+// come with the directory listing, and what decides whether to enter a
+// directory (a Cargo.toml beside it, a CACHEDIR.TAG or .rustc_info.json in
+// it, a .gitignore) is seen in the listings.
+func (w *walker) walk(dir, name string, recursive bool) ([]found, string) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		w.run.ioError("cannot read `%s`: %s", name, errText(err))
-		return nil
+		return nil, dir
 	}
 	var out []found
-	w.walkDir(abs, name, ancestorRules(abs), recursive, &out)
-	return out
+	w.walkDir(abs, name, ancestorRules(abs), recursive, true, &out)
+	return out, abs
 }
 
-func (w *walker) walkDir(abs, name string, rules []ignoreRule, recursive bool, out *[]found) {
+func (w *walker) walkDir(abs, name string, rules []ignoreRule, recursive, top bool, out *[]found) {
 	entries, err := os.ReadDir(abs)
 	if err != nil {
 		w.run.ioError("cannot read directory `%s`: %s", name, errText(err))
 		return
 	}
-	if data, err := os.ReadFile(filepath.Join(abs, ".gitignore")); err == nil {
-		rules = append(rules[:len(rules):len(rules)], parseIgnore(data, abs)...)
+	hasManifest, gitignore := false, false
+	for _, e := range entries {
+		switch e.Name() {
+		case "Cargo.toml":
+			hasManifest = true
+		case ".gitignore":
+			gitignore = true
+		case "CACHEDIR.TAG", ".rustc_info.json":
+			// A directory cargo has tagged as a cache or used for
+			// builds (a target directory under another name).
+			if !top {
+				return
+			}
+		}
+	}
+	if !top && w.skipPackages && hasManifest {
+		return // a Cargo package of its own
+	}
+	if gitignore {
+		if data, err := os.ReadFile(filepath.Join(abs, ".gitignore")); err == nil {
+			rules = append(rules[:len(rules):len(rules)], parseIgnore(data, abs)...)
+		}
 	}
 	for _, e := range entries {
 		n := e.Name()
@@ -399,13 +438,13 @@ func (w *walker) walkDir(abs, name string, rules []ignoreRule, recursive bool, o
 		p := filepath.Join(abs, n)
 		disp := filepath.Join(name, n)
 		if e.IsDir() {
-			if !recursive || isCargoTarget(abs, p) || ignored(rules, p, true) {
+			// A "target" beside a Cargo.toml is cargo's build directory;
+			// a module directory that happens to be named src/target is
+			// not skipped.
+			if !recursive || (n == "target" && hasManifest) || ignored(rules, p, true) {
 				continue
 			}
-			if w.skipPackages && exists(filepath.Join(p, "Cargo.toml")) {
-				continue
-			}
-			w.walkDir(p, disp, rules, recursive, out)
+			w.walkDir(p, disp, rules, recursive, false, out)
 			continue
 		}
 		if !e.Type().IsRegular() || !strings.HasSuffix(n, ".rs") || ignored(rules, p, false) {
@@ -413,22 +452,6 @@ func (w *walker) walkDir(abs, name string, rules []ignoreRule, recursive bool, o
 		}
 		*out = append(*out, found{name: disp, path: p})
 	}
-}
-
-// isCargoTarget reports whether dir (in parent) is a Cargo build directory:
-// a "target" next to a Cargo.toml, or any directory cargo has tagged as a
-// cache (CACHEDIR.TAG) or used for builds (.rustc_info.json). A module
-// directory that happens to be named src/target is not skipped.
-func isCargoTarget(parent, dir string) bool {
-	if filepath.Base(dir) == "target" && exists(filepath.Join(parent, "Cargo.toml")) {
-		return true
-	}
-	return exists(filepath.Join(dir, "CACHEDIR.TAG")) || exists(filepath.Join(dir, ".rustc_info.json"))
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
 
 // result is the outcome for one job, produced by a worker and printed in
@@ -465,8 +488,9 @@ func (x *run) process(jobs []job) {
 	}()
 	for range min(x.flags.jobs, max(len(jobs), 1)) {
 		go func() {
+			var w worker
 			for i := range next {
-				results[i] = x.expandOne(&jobs[i])
+				results[i] = x.expandOne(&w, &jobs[i])
 				close(done[i])
 			}
 		}()
@@ -482,19 +506,85 @@ func (x *run) process(jobs []job) {
 	}
 }
 
-// expandOne reads, expands and (with -w) writes one file.
-func (x *run) expandOne(j *job) (res result) {
+// marker is what a file must contain for asynctrait to have anything to
+// do in it: the library's own fast path (asynctrait.Expand returns its
+// input, with no diagnostic, when the bytes do not contain it), taken here
+// before anything else is done with the file.
+var marker = []byte("async_trait")
+
+// maxKeep bounds the buffer a worker keeps for the next file: a rare huge
+// file is not held for the rest of the run.
+const maxKeep = 8 << 20
+
+// worker is what one worker reuses from file to file.
+type worker struct {
+	buf []byte // the contents of the file being read
+}
+
+// read reads the file at path into the worker's buffer, which the next
+// read overwrites; with stat, it also returns the file's state as it was
+// opened (for -w, to detect a change before replacing the file).
+func (w *worker) read(path string, stat bool) (src []byte, before os.FileInfo, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	if stat {
+		if before, err = f.Stat(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if w.buf == nil {
+		w.buf = make([]byte, 0, 64<<10)
+	}
+	b := w.buf[:0]
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			w.buf = b
+			if err == io.EOF {
+				return b, before, nil
+			}
+			return nil, nil, err
+		}
+	}
+}
+
+// expandOne reads, expands and (with -w) writes one file. A file that does
+// not contain the marker costs one open, one read into the worker's buffer
+// and one search: it is not asynctrait's to judge (not even whether it is
+// UTF-8), and it stays as it is.
+func (x *run) expandOne(w *worker, j *job) (res result) {
 	src := j.src
 	var before os.FileInfo
 	if !j.stdin {
 		var err error
-		if before, err = os.Stat(j.path); err == nil {
-			src, err = os.ReadFile(j.path)
-		}
-		if err != nil {
+		if src, before, err = w.read(j.path, x.flags.write); err != nil {
 			res.ioErr = fmt.Sprintf("cannot read `%s`: %s", j.name, errText(err))
 			return res
 		}
+	}
+	if cap(w.buf) > maxKeep {
+		w.buf = nil // src is all that holds it now
+	}
+	if !bytes.Contains(src, marker) {
+		f := x.flags
+		if !f.write && !f.list && !f.diff && !f.check {
+			// Printed as it is, after the worker has moved on.
+			if !j.stdin {
+				src = bytes.Clone(src)
+			}
+			res.out = src
+		}
+		return res
+	}
+	if !j.stdin {
+		src = bytes.Clone(src) // the result outlives the worker's buffer
 	}
 	res.src = src
 	file := source.NewFile(j.name, src)
