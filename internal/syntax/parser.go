@@ -511,7 +511,8 @@ func (p *parser) vis() *Vis {
 
 // items parses items until a closing delimiter or end of range.
 func (p *parser) items(_ int) []Item {
-	var items []Item
+	var local [8]Item
+	items := local[:0]
 	for !p.atClose() {
 		start := p.pos
 		it := p.itemRecover()
@@ -522,7 +523,7 @@ func (p *parser) items(_ int) []Item {
 			p.bump() // always make progress
 		}
 	}
-	return items
+	return p.sl.items.carve(items)
 }
 
 // itemRecover parses one item; after an error it skips to the end of the
@@ -820,7 +821,7 @@ func (p *parser) fn(dflt Span) Item {
 }
 
 func (p *parser) block() *Block {
-	b := &Block{}
+	b := p.sl.blocks.new()
 	b.Tokens = p.inside(func() {
 		b.InnerAttrs = p.innerAttrs()
 		for !p.atClose() {
@@ -1111,7 +1112,7 @@ func (p *parser) genericsOpt() *Generics {
 }
 
 func (p *parser) generics() *Generics {
-	g := &Generics{}
+	g := p.sl.generics.new()
 	g.Lt = p.expect(lexer.Lt, "<")
 	for !p.atGt() {
 		g.Params = append(g.Params, p.genericParam())
@@ -1142,7 +1143,7 @@ func (p *parser) atGt() bool {
 func (p *parser) genericParam() *GenericParam {
 	p.enter()
 	defer p.leave()
-	gp := &GenericParam{}
+	gp := p.sl.genericParams.new()
 	_, start, _ := p.cur()
 	gp.Attrs = p.outerAttrs()
 	switch {
@@ -1201,14 +1202,14 @@ func (p *parser) whereOpt() *WhereClause {
 	if !p.isWord("where") {
 		return nil
 	}
-	w := &WhereClause{}
+	w := p.sl.wheres.new()
 	w.WhereKw = p.bump()
 	for {
 		k := p.kind()
 		if k == lexer.LBrace || k == lexer.Semi || k == lexer.Eq || p.atClose() {
 			break
 		}
-		pr := &WherePredicate{}
+		pr := p.sl.wherePreds.new()
 		_, start, _ := p.cur()
 		if p.isWord("for") && p.peekKind(1) == lexer.Lt {
 			pr.ForLifetimes = p.forLifetimes()
@@ -1245,7 +1246,8 @@ func (p *parser) forLifetimes() *ForLifetimes {
 func (p *parser) bounds(plus bool) []Bound {
 	p.enter()
 	defer p.leave()
-	var bs []Bound
+	var local [4]Bound
+	bs := local[:0]
 	for {
 		if !p.boundStart() {
 			break
@@ -1267,7 +1269,7 @@ func (p *parser) bounds(plus bool) []Bound {
 			b.Plus = sp
 		}
 	}
-	return bs
+	return p.sl.bounds.carve(bs)
 }
 
 func (p *parser) boundStart() bool {
@@ -1275,11 +1277,7 @@ func (p *parser) boundStart() bool {
 	case lexer.Lifetime, lexer.Question, lexer.LParen, lexer.PathSep, lexer.Tilde, lexer.Not, lexer.Lt:
 		return true
 	case lexer.Ident:
-		switch p.text() {
-		case "where", "as", "for":
-			return p.text() == "for"
-		}
-		return true
+		return !p.isWord("where") && !p.isWord("as")
 	case lexer.Dollar:
 		return p.mode&MacroBody != 0
 	}
@@ -1315,7 +1313,7 @@ func (p *parser) bound() Bound {
 		p.generics()
 		return &UseBound{node: node{Span{Start: start, End: p.lastEnd()}}}
 	}
-	tb := &TraitBound{}
+	tb := p.sl.traitBounds.new()
 	// Modifiers: `?`, `~const`, `const`, `async`, `!`.
 	for {
 		switch {

@@ -69,4 +69,13 @@ type slabs struct {
 	vis       slab[Vis]
 	attrs     slab[Attr]
 	lifetimes slab[Lifetime]
+
+	traitBounds   slab[TraitBound]
+	bounds        slab[Bound]
+	items         slab[Item]
+	wheres        slab[WhereClause]
+	wherePreds    slab[WherePredicate]
+	genericParams slab[GenericParam]
+	generics      slab[Generics]
+	blocks        slab[Block]
 }
