@@ -394,10 +394,24 @@ func (x *expander) lineStart(off uint32) uint32 {
 	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
 		i--
 	}
-	if i == 0 || src[i-1] == '\n' {
+	if atLineStart(src, i) {
 		return i
 	}
 	return off
+}
+
+// atLineStart reports whether a line starts at i: after a newline, or at
+// the start of the file, after its byte order mark if it has one.
+func atLineStart(src []byte, i uint32) bool {
+	return i == 0 || i == bomLen(src) || src[i-1] == '\n'
+}
+
+// bomLen is the length of the file's UTF-8 byte order mark, 3 or 0.
+func bomLen(src []byte) uint32 {
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		return 3
+	}
+	return 0
 }
 
 // onlySpaceBefore reports whether off is the first non-blank of its line.
@@ -406,7 +420,7 @@ func (x *expander) onlySpaceBefore(off uint32) bool {
 	for i > 0 && (x.k.src[i-1] == ' ' || x.k.src[i-1] == '\t') {
 		i--
 	}
-	return i == 0 || x.k.src[i-1] == '\n'
+	return atLineStart(x.k.src, i)
 }
 
 // lineEnd returns the offset after the newline ending the line of off
@@ -725,7 +739,7 @@ func (x *expander) removeUseLeaves(u *syntax.Use, leaves []*syntax.UseTree) []ed
 		}
 		// Do not leave a blank line at the top of the file or two blank
 		// lines in a row (rustfmt allows neither).
-		if blank := x.blankLineAt(end); blank > end && (start == 0 || x.blankLineBefore(start)) {
+		if blank := x.blankLineAt(end); blank > end && (start == bomLen(x.k.src) || x.blankLineBefore(start)) {
 			end = blank
 		}
 		return []edit.Edit{{Start: int(start), End: int(end), New: ""}}
