@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/asynctrait/asynctrait/internal/benchgen"
 	"github.com/asynctrait/asynctrait/internal/lexer"
 )
 
@@ -67,4 +69,42 @@ func TestMayExpandGoldens(t *testing.T) {
 	if checked == 0 {
 		t.Error("no golden file takes the fast path: the test checks nothing")
 	}
+}
+
+// Items of a big file are rewritten on several cores; the output and the
+// diagnostics must not depend on how many.
+func TestParallelItemsDeterministic(t *testing.T) {
+	src := benchgen.Source(300, false)
+	// An item with an error in the middle: its diagnostic keeps its place.
+	bad := append(bytes.Clone(src), []byte("\n#[async_trait]\nstruct NotATrait;\n")...)
+	for _, in := range [][]byte{src, bad} {
+		prev := runtime.GOMAXPROCS(1)
+		one := Expand("big.rs", in, Options{})
+		runtime.GOMAXPROCS(4)
+		four := Expand("big.rs", in, Options{})
+		runtime.GOMAXPROCS(prev)
+		if !bytes.Equal(one.Output, four.Output) {
+			t.Fatalf("output differs between 1 and 4 workers; first difference at %d", firstDifference(one.Output, four.Output))
+		}
+		if len(one.Diagnostics) != len(four.Diagnostics) {
+			t.Fatalf("%d diagnostics with 1 worker, %d with 4", len(one.Diagnostics), len(four.Diagnostics))
+		}
+		for i := range one.Diagnostics {
+			if one.Diagnostics[i].Message != four.Diagnostics[i].Message || one.Diagnostics[i].Labels[0].Span != four.Diagnostics[i].Labels[0].Span {
+				t.Fatalf("diagnostic %d differs: %v vs %v", i, one.Diagnostics[i], four.Diagnostics[i])
+			}
+		}
+		if len(in) != len(src) && !one.HasErrors() {
+			t.Fatal("the item with an error was not reported")
+		}
+	}
+}
+
+func firstDifference(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }

@@ -10,8 +10,11 @@ package expand
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/asynctrait/asynctrait/internal/diag"
 	"github.com/asynctrait/asynctrait/internal/edit"
@@ -87,18 +90,69 @@ func (x *expander) errorf(sp syntax.Span, msg string) {
 	x.diags = append(x.diags, diag.Errorf(x.file.Source, sp, msg))
 }
 
+// items rewrites every item carrying triggers, in modules too. Items are
+// independent, so big files spread them over the available cores; the
+// results are merged in file order, so the output does not depend on it.
 func (x *expander) items(items []syntax.Item) {
+	units := x.collectUnits(items, nil)
+	workers := min(runtime.GOMAXPROCS(0), len(units)/unitsPerWorker)
+	if workers <= 1 {
+		for _, u := range units {
+			x.item(u.it, u.trig)
+		}
+		return
+	}
+	type result struct {
+		edits   []edit.Edit
+		diags   []diag.Diagnostic
+		removed []syntax.Span
+	}
+	results := make([]result, len(units))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		w := *x // shares the file, tokens and resolver, which are read only
+		w.attrLines = nil
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(units) {
+					return
+				}
+				w.edits, w.diags, w.removedAttrs = nil, nil, nil
+				w.item(units[i].it, units[i].trig)
+				results[i] = result{w.edits, w.diags, w.removedAttrs}
+			}
+		})
+	}
+	wg.Wait()
+	for _, r := range results {
+		x.edits = append(x.edits, r.edits...)
+		x.diags = append(x.diags, r.diags...)
+		x.removedAttrs = append(x.removedAttrs, r.removed...)
+	}
+}
+
+// unitsPerWorker is how many items make another worker worth starting.
+const unitsPerWorker = 64
+
+// unit is an item to rewrite and its triggers.
+type unit struct {
+	it   syntax.Item
+	trig []trigger
+}
+
+func (x *expander) collectUnits(items []syntax.Item, out []unit) []unit {
 	for _, it := range items {
 		if m, ok := it.(*syntax.Mod); ok {
-			x.items(m.Items)
+			out = x.collectUnits(m.Items, out)
 			continue
 		}
-		trig := x.res.triggers(it.Common().Attrs)
-		if len(trig) == 0 {
-			continue
+		if trig := x.res.triggers(it.Common().Attrs); len(trig) > 0 {
+			out = append(out, unit{it, trig})
 		}
-		x.item(it, trig)
 	}
+	return out
 }
 
 // item rewrites one item carrying async-trait triggers.
