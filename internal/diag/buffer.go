@@ -99,19 +99,21 @@ func (b *buffer) appendText(row int, s string, st style) {
 // render writes the grid; with colour, each run of one style is wrapped in
 // its escape sequence and a reset, and unstyled text is written bare.
 func (b *buffer) render(sb *strings.Builder, color bool, level Severity) {
+	// Runs are by escape sequence, not by style: styles that look alike
+	// (a secondary underline and its label) make one run, as in rustc.
 	for _, line := range b.rows {
-		cur := styleNone
+		cur := ""
 		for _, c := range line {
-			if color && c.st != cur {
-				if cur != styleNone && cur.ansi(level) != "" {
+			if a := c.st.ansi(level); color && a != cur {
+				if cur != "" {
 					sb.WriteString(ansiReset)
 				}
-				cur = c.st
-				sb.WriteString(cur.ansi(level))
+				cur = a
+				sb.WriteString(cur)
 			}
 			sb.WriteRune(c.r)
 		}
-		if color && cur != styleNone && cur.ansi(level) != "" {
+		if color && cur != "" {
 			sb.WriteString(ansiReset)
 		}
 		sb.WriteByte('\n')

@@ -17,8 +17,10 @@ import (
 // below on `|` lines; multi-line spans are drawn in a left margin with
 // `_`, `|` and `/`, and long ones are elided with `...` as rustc does.
 //
-// Not ported: trimming of lines wider than the terminal (rustc cuts lines
-// longer than its column width with `...`; we always print whole lines).
+// Lines are trimmed as rustc trims them when its output is not a
+// terminal (see margin): to 140 columns, around the labels, with "..."
+// where text was cut, and leading indentation of more than 26 columns is
+// cut too.
 
 type annKind uint8
 
@@ -32,6 +34,7 @@ const (
 // annotation is one mark on one source line, in display columns (0-based).
 type annotation struct {
 	startCol, endCol int
+	fStart, fEnd     int // the same in characters ("file" columns), for the margin
 	startByte        int // bytes of the line before the start, for the "/" shortcut
 	primary          bool
 	label            string
@@ -52,6 +55,7 @@ type multiline struct {
 	depth              int
 	lineStart, lineEnd int
 	startCol, endCol   int // display columns
+	fStart, fEnd       int // characters
 	startByte          int
 	primary            bool
 	label              string
@@ -63,7 +67,7 @@ func (m *multiline) sameSpan(o *multiline) bool {
 }
 
 func (m *multiline) asStart() annotation {
-	return annotation{startCol: m.startCol, endCol: m.startCol + 1, startByte: m.startByte, primary: m.primary, kind: annMultiStart, depth: m.depth}
+	return annotation{startCol: m.startCol, endCol: m.startCol + 1, fStart: m.fStart, fEnd: m.fStart + 1, startByte: m.startByte, primary: m.primary, kind: annMultiStart, depth: m.depth}
 }
 
 func (m *multiline) asEnd() annotation {
@@ -71,7 +75,7 @@ func (m *multiline) asEnd() annotation {
 	if s < 0 {
 		s = 0
 	}
-	return annotation{startCol: s, endCol: m.endCol, primary: m.primary, label: m.label, kind: annMultiEnd, depth: m.depth}
+	return annotation{startCol: s, endCol: m.endCol, fStart: max(m.fEnd-1, 0), fEnd: m.fEnd, primary: m.primary, label: m.label, kind: annMultiEnd, depth: m.depth}
 }
 
 func (m *multiline) asLine() annotation {
@@ -107,8 +111,14 @@ func lineText(f *source.File, n int) []byte {
 // loc returns the 1-based line of offset off and the display column and byte
 // column (both 0-based) of off within that line.
 func loc(f *source.File, off int) (line, dcol, bcol int) {
-	p := f.Position(off)
+	p := position(f, off)
 	start := f.LineStart(p.Line)
+	if p.Offset == len(f.Src) && p.Offset > start && f.Src[p.Offset-1] == '\n' {
+		// The end of a file ending with a newline: rustc draws it at
+		// the newline of the last line.
+		text := lineText(f, p.Line)
+		return p.Line, displayWidth(text), len(text)
+	}
 	return p.Line, displayWidth(f.Src[start:p.Offset]), p.Offset - start
 }
 
@@ -122,20 +132,27 @@ func collectAnnotations(f *source.File, labels []Label) *fileAnnotations {
 		}
 		loLine, loCol, loByte := loc(f, start)
 		hiLine, hiCol, hiByte := loc(f, end)
+		fcol := func(line, bcol int) int {
+			s := f.LineStart(line)
+			return source.CharCount(f.Src[s:min(s+bcol, len(f.Src))])
+		}
+		loF, hiF := fcol(loLine, loByte), fcol(hiLine, hiByte)
 		if hiLine > loLine && hiByte == 0 {
 			// The span ends with a line terminator: end it at the end of
 			// the previous line rather than before the first column.
 			hiLine--
 			hiCol = displayWidth(lineText(f, hiLine))
+			hiF = source.CharCount(lineText(f, hiLine))
 		}
 		if loLine == hiLine {
 			if hiCol == loCol {
 				hiCol++ // an empty span is shown as one caret
+				hiF = loF + 1
 			}
-			fa.add(loLine, annotation{startCol: loCol, endCol: hiCol, startByte: loByte, primary: l.Primary, label: l.Message})
+			fa.add(loLine, annotation{startCol: loCol, endCol: hiCol, fStart: loF, fEnd: hiF, startByte: loByte, primary: l.Primary, label: l.Message})
 			continue
 		}
-		multis = append(multis, &multiline{depth: 1, lineStart: loLine, lineEnd: hiLine, startCol: loCol, endCol: hiCol, startByte: loByte, primary: l.Primary, label: l.Message})
+		multis = append(multis, &multiline{depth: 1, lineStart: loLine, lineEnd: hiLine, startCol: loCol, endCol: hiCol, fStart: loF, fEnd: hiF, startByte: loByte, primary: l.Primary, label: l.Message})
 	}
 
 	// Overlapping multi-line spans go to different depths.
@@ -244,13 +261,15 @@ func labelStyle(primary bool) style {
 	return styleLabelSecondary
 }
 
-// drawLine writes line n's text with its number in the gutter.
-func drawLine(b *buffer, f *source.File, n, row, widthOffset, codeOffset int) {
-	b.puts(row, codeOffset, normalizeLine(lineText(f, n)), styleNone)
+// drawLine writes line n's text, as much of it as the margin shows, with
+// its number in the gutter. It returns the display width cut on the left.
+func drawLine(b *buffer, f *source.File, n, row, widthOffset, codeOffset int, m *margin) (shift, shown int) {
+	shift, shown = drawCode(b, f, n, row, codeOffset, m)
 	num := strconv.Itoa(n)
 	num = strings.Repeat(" ", max(widthOffset-3-len(num), 0)) + num // right-aligned, padding styled too
 	b.puts(row, 0, num, styleLineNumber)
 	b.putc(row, widthOffset-2, '|', styleLineNumber)
+	return shift, shown
 }
 
 type depthStyle struct {
@@ -261,10 +280,19 @@ type depthStyle struct {
 // renderSourceLine draws one annotated line and the rows of marks and labels
 // under it. It returns the depths of multi-line spans that start or end on
 // this line.
-func renderSourceLine(b *buffer, f *source.File, line *annotatedLine, widthOffset, codeOffset int) []depthStyle {
+func renderSourceLine(b *buffer, f *source.File, line *annotatedLine, widthOffset, codeOffset int, m *margin) []depthStyle {
 	lineOffset := b.numLines()
 	text := lineText(f, line.n)
-	drawLine(b, f, line.n, lineOffset, widthOffset, codeOffset)
+	// Marks move left with the text the margin cut.
+	shift, shown := drawLine(b, f, line.n, lineOffset, widthOffset, codeOffset, m)
+	codeOffset -= shift
+	if m != nil && m.clip {
+		// One column past the text for a mark at the end of the line.
+		line = &annotatedLine{n: line.n, anns: clipAnnotations(line.anns, shift, shift+shown+1)}
+		if len(line.anns) == 0 {
+			return nil
+		}
+	}
 
 	// A line holding only the start of multi-line spans that begin after
 	// leading whitespace is drawn with "/" in the margin and no mark row.
@@ -503,7 +531,7 @@ func Human(d *Diagnostic, color bool) string {
 		b.puts(row, width, "--> ", styleLineNumber)
 		loc := d.File.Name
 		if len(d.Labels) > 0 {
-			p := d.File.Position(int(d.Primary().Start))
+			p := position(d.File, int(d.Primary().Start))
 			loc += ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 		}
 		b.appendText(row, loc, styleNone)
@@ -516,11 +544,12 @@ func Human(d *Diagnostic, color bool) string {
 		if fa.maxDepth > 0 {
 			codeOffset = widthOffset + fa.maxDepth + 1
 		}
+		m := newMargin(fa, codeOffset)
 		open := map[int]style{} // multi-line spans being drawn, by depth
 		var order []int
 		for i, line := range fa.lines {
 			firstRow := b.numLines()
-			depths := renderSourceLine(b, fa.f, line, widthOffset, codeOffset)
+			depths := renderSourceLine(b, fa.f, line, widthOffset, codeOffset, &m)
 			var toAdd []depthStyle
 			for _, ds := range depths {
 				if _, ok := open[ds.depth]; ok {
@@ -557,7 +586,7 @@ func Human(d *Diagnostic, color bool) string {
 					drawMargins(row)
 				} else if delta == 2 {
 					row := b.numLines()
-					drawLine(b, fa.f, line.n+1, row, widthOffset, codeOffset)
+					drawLine(b, fa.f, line.n+1, row, widthOffset, codeOffset, &m)
 					drawMargins(row)
 				}
 			}

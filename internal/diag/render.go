@@ -72,7 +72,7 @@ func Short(d *Diagnostic, color bool) string {
 	if d.File != nil {
 		sb.WriteString(d.File.Name)
 		if len(d.Labels) > 0 {
-			p := d.File.Position(int(d.Primary().Start))
+			p := position(d.File, int(d.Primary().Start))
 			sb.WriteString(":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column))
 		}
 		sb.WriteString(": ")
@@ -180,7 +180,7 @@ func ToJSON(d *Diagnostic) JSONDiagnostic {
 func jsonSpan(f *source.File, l Label) JSONSpan {
 	start, end := int(l.Span.Start), int(l.Span.End)
 	end = max(end, start)
-	lo, hi := f.Position(start), f.Position(end)
+	lo, hi := position(f, start), position(f, end)
 	s := JSONSpan{
 		FileName:    f.Name,
 		ByteStart:   lo.Offset,
@@ -208,6 +208,21 @@ func jsonSpan(f *source.File, l Label) JSONSpan {
 		s.Text = append(s.Text, JSONSpanLine{Text: lossy(text), HighlightStart: hs, HighlightEnd: he})
 	}
 	return s
+}
+
+// position is f.Position, except at the end of a file that ends with a
+// newline: rustc has no line after the final newline, so that offset is
+// on the last line, one column past its newline ("fn f() {\n" ends at
+// 1:10). The human renderer draws it at the newline (see loc).
+func position(f *source.File, off int) source.Position {
+	n := len(f.Src)
+	if off < n || n == 0 || f.Src[n-1] != '\n' {
+		return f.Position(off)
+	}
+	p := f.Position(n - 1)
+	p.Offset = n
+	p.Column++
+	return p
 }
 
 // lossy replaces each invalid UTF-8 byte with U+FFFD, keeping one character

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -45,8 +46,20 @@ func rustcPath(t *testing.T) string {
 }
 
 // rustcCases are compiled one file each; names are the file names rustc
-// prints. Lines stay short: rustc trims lines wider than its column width.
+// prints. The long_* and indent cases exercise the trimming of lines wider
+// than rustc's column width and of deep indentation (see margin.go).
 var rustcCases = map[string]string{
+	// Long lines: labels near the end, in the middle (cut on both sides),
+	// at the start; labels too far apart to centre; wide characters.
+	"long_end.rs":   "fn main() {\n    let v = (" + numbers(100) + "); let x: u8 = \"s\";\n}\n",
+	"long_mid.rs":   "fn main() {\n    let v = (" + numbers(50) + "); let x: u8 = \"s\"; let w = (" + numbers(50) + ");\n}\n",
+	"long_start.rs": "fn main() {\n    let x: u8 = \"s\"; let v = (" + numbers(100) + ");\n}\n",
+	"long_apart.rs": "fn main() {\n    let mut v = vec![1];\n    let a = &mut v; let b = &mut v; let c = (" + numbers(60) + "); a.push(1); b.push(2);\n}\n",
+	"long_wide.rs":  "fn main() {\n    let v = (\"" + strings.Repeat("é", 70) + strings.Repeat("中", 40) + "\", " + numbers(30) + "); let x: u8 = \"s\"; let y = (" + numbers(30) + ");\n}\n",
+	// Deep indentation is cut, on every line of the snippet.
+	"indent.rs": "fn main() {\n" + strings.Repeat(" ", 40) + "let x: u8 = \"s\";\n" + strings.Repeat(" ", 36) + "let y: u8 =\n" + strings.Repeat(" ", 44) + "\"t\";\n}\n",
+	// The end of a file that ends with a newline is on its last line.
+	"eof.rs": "fn main() {\n    let x = ((1;\n",
 	// Two labels on one line, a character that is two bytes, a tab.
 	"unicode.rs": "fn main() {\n    let s = \"é\"; let x: i32 = \"a\";\n\tlet y: u8 = \"tab\";\n}\n",
 	// A note without a span, continuation lines of a note.
@@ -68,6 +81,17 @@ var rustcCases = map[string]string{
 	"lint.rs": "fn dead() {}\n",
 	// Errors without any span at all.
 	"nospan.rs": "fn main() { let x: u8 = 300; }\n",
+}
+
+func numbers(n int) string {
+	var sb strings.Builder
+	for i := range n {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(strconv.Itoa(i))
+	}
+	return sb.String()
 }
 
 type rustcDiag struct {
