@@ -39,3 +39,12 @@ func TestFatalLexErrorsOnly(t *testing.T) {
 		t.Errorf("errors %+v, want the lexer's and the parser's", f.Errors)
 	}
 }
+
+// An unknown character is the lexer's error only: rustc's parser never
+// sees it, so there is no "expected item, found `␀`" after it.
+func TestUnknownCharOneError(t *testing.T) {
+	f := Parse(source.NewFile("x.rs", []byte("fn f() {}\n\x00\x00\x00\nfn g() {}\n")))
+	if len(f.Errors) != 1 || !strings.HasPrefix(f.Errors[0].Msg, "unknown start of token") {
+		t.Errorf("errors %+v, want the unknown token's only", f.Errors)
+	}
+}

@@ -42,13 +42,25 @@ func ParseEdition(f *source.File, ed lexer.Edition) *File {
 		out.Items = p.items(-1)
 	})
 	// After an unterminated literal or an unbalanced delimiter rustc
-	// reports the lexer's errors only; it does not parse.
+	// reports the lexer's errors only; it does not parse. Otherwise a
+	// parse error at a token the lexer already reported (an unknown
+	// character, which rustc's parser never sees) is left out.
 	if !lx.Fatal {
-		out.Errors = append(out.Errors, p.errs...)
+		for _, e := range p.errs {
+			if !lexErrorAt(lx.Errors, e.Span.Start) {
+				out.Errors = append(out.Errors, e)
+			}
+		}
 	}
 	sortErrors(out.Errors)
 	out.Errors = capErrors(out.Errors)
 	return out
+}
+
+// lexErrorAt reports whether a lexer error starts at off (errs is sorted).
+func lexErrorAt(errs []lexer.Error, off uint32) bool {
+	i, found := slices.BinarySearchFunc(errs, off, func(e lexer.Error, off uint32) int { return cmp.Compare(e.Span.Start, off) })
+	return found && i < len(errs)
 }
 
 // MaxErrors is how many syntax errors a file reports, as go/parser stops
