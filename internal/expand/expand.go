@@ -43,6 +43,8 @@ type expander struct {
 	// attrLines caches the laid-out lint attribute line by attribute and
 	// indentation: every method of an item gets the same one.
 	attrLines map[[2]string]string
+	// text holds the rewritten methods' texts.
+	text textBuf
 }
 
 // File rewrites every async-trait item of a parsed, error-free file and
@@ -112,7 +114,7 @@ func (x *expander) items(items []syntax.Item) {
 	var wg sync.WaitGroup
 	for range workers {
 		w := *x // shares the file, tokens and resolver, which are read only
-		w.attrLines = nil
+		w.attrLines, w.text = nil, textBuf{}
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
@@ -263,13 +265,18 @@ func (x *expander) removeTriggers(trig []trigger) []edit.Edit {
 // addEdits records an item's edits, checking they apply cleanly first.
 func (x *expander) addEdits(it syntax.Item, edits []edit.Edit) {
 	span := it.Span()
-	clamped := make([]edit.Edit, len(edits))
+	clamped, cloned := edits, false
 	for i, e := range edits {
+		if e.Start >= int(span.Start) && e.End <= int(span.End) {
+			continue
+		}
 		// Attribute removal may extend over the line's indentation
 		// before the item; clamp to the item, as applyWithin does.
-		e.Start = min(max(e.Start, int(span.Start)), int(span.End))
-		e.End = min(max(e.End, int(span.Start)), int(span.End))
-		clamped[i] = e
+		if !cloned {
+			clamped, cloned = slices.Clone(edits), true
+		}
+		clamped[i].Start = min(max(e.Start, int(span.Start)), int(span.End))
+		clamped[i].End = min(max(e.End, int(span.Start)), int(span.End))
 	}
 	if err := edit.Check(int(span.End), clamped); err != nil {
 		x.errorf(span, "internal error: "+err.Error())
@@ -618,9 +625,9 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 	}
 	prefixLen := int(sigStart-lineStart) - len(indent)
 
-	var b strings.Builder
-	b.Grow(512)
-	layoutSig(&b, sp, indent, prefixLen, body != nil, x.opts.Exact)
+	b := &x.text
+	b.discard() // what a method that bailed out left
+	layoutSig(b, sp, indent, prefixLen, body != nil, x.opts.Exact)
 	end := fn.Span().End
 	if body != nil {
 		if len(sp.where) > 0 {
@@ -628,14 +635,13 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 		} else {
 			b.WriteString(" ")
 		}
-		layoutBody(&b, body, indent, x.opts.Exact)
+		layoutBody(b, body, indent, x.opts.Exact)
 		end = fn.Body.Span().End
 	} else {
 		b.WriteString(";")
 	}
-	edits = append(edits, edit.Edit{Start: int(sigStart), End: int(end), New: b.String()})
-
-	// The lint attribute goes after the method's own attributes (spec §2.11).
+	// The lint attribute goes after the method's own attributes (spec §2.11),
+	// inserted before the signature's replacement (edits in order).
 	attr := allowAttr(body != nil || !c.isTrait, x.opts.Exact)
 	at := sigStart
 	if fn.Vis != nil {
@@ -658,6 +664,8 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 	} else {
 		edits = append(edits, edit.Edit{Start: int(at), End: int(at), New: attr + " "})
 	}
+
+	edits = append(edits, edit.Edit{Start: int(sigStart), End: int(end), New: b.String()})
 	return edits
 }
 

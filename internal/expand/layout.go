@@ -339,7 +339,7 @@ func returnType(r string, mode Mode) string {
 // indent (the caller has already written indent and any `pub `/`default `
 // prefix of prefixLen characters), ending just before the body or `;`.
 // It returns the text and whether the body's `{` must go on its own line.
-func layoutSig(b *strings.Builder, sp sigParts, indent string, prefixLen int, hasBody, exact bool) {
+func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, exact bool) {
 	generics := sp.generics
 	if exact && sp.hasTypeParams {
 		// upstream prints a trailing comma after type and const parameters
@@ -478,14 +478,9 @@ func layoutReturn(ret, indent string, after int) string {
 }
 
 // layoutBody prints the new body block, starting with `{`.
-func layoutBody(b *strings.Builder, bp *bodyParts, indent string, exact bool) {
+func layoutBody(b *textBuf, bp *bodyParts, indent string, exact bool) {
 	in1 := indent + indentUnit
 	in2 := in1 + indentUnit
-	size := 256 + len(bp.block) + 8*len(in2) + len(bp.earlyRt)
-	for _, d := range bp.decls {
-		size += len(d) + len(in2) + 1
-	}
-	b.Grow(size)
 	b.WriteString("{\n")
 	for _, a := range bp.inner {
 		b.WriteString(in1 + a + "\n")
@@ -528,7 +523,7 @@ func layoutBody(b *strings.Builder, bp *bodyParts, indent string, exact bool) {
 	b.WriteString("}")
 }
 
-func writeLines(b *strings.Builder, indent, s string) {
+func writeLines(b *textBuf, indent, s string) {
 	for l := range strings.SplitSeq(s, "\n") {
 		b.WriteString(indent)
 		b.WriteString(l)
@@ -538,7 +533,7 @@ func writeLines(b *strings.Builder, indent, s string) {
 
 // writeEarlyReturn prints the never-taken guard that pins the future's
 // output type (spec §5.1b) in rustfmt's shapes.
-func writeEarlyReturn(b *strings.Builder, indent, r2 string) {
+func writeEarlyReturn(b *textBuf, indent, r2 string) {
 	const pre = "if let ::core::option::Option::Some(__ret) = "
 	none := "::core::option::Option::None::<" + r2 + ">"
 	switch {

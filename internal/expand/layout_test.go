@@ -137,3 +137,30 @@ func TestLayoutReturnFastPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestTextBuf(t *testing.T) {
+	var b textBuf
+	var texts []string
+	var want []string
+	for i := range 5000 {
+		s := strings.Repeat(string(rune('a'+i%26)), i%300)
+		if i%7 == 0 {
+			b.WriteString("partial, then discarded")
+			b.discard()
+		}
+		b.WriteString(s)
+		b.WriteByte('!')
+		texts = append(texts, b.String())
+		want = append(want, s+"!")
+	}
+	big := strings.Repeat("x", 3*textChunk)
+	b.WriteString("head")
+	b.WriteString(big) // moves the text to a chunk of its own
+	texts = append(texts, b.String())
+	want = append(want, "head"+big)
+	for i := range want {
+		if texts[i] != want[i] {
+			t.Fatalf("text %d = %q…, want %q…", i, texts[i][:min(20, len(texts[i]))], want[i][:min(20, len(want[i]))])
+		}
+	}
+}

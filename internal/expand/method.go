@@ -33,15 +33,22 @@ const (
 
 // allowAttr returns the lint attribute for a method.
 func allowAttr(withBody, exact bool) string {
-	a := allowWithoutBody
-	if withBody {
-		a = allowWithBody
+	switch {
+	case withBody && exact:
+		return allowWithBody
+	case exact:
+		return allowWithoutBody
+	case withBody:
+		return allowWithBodyNow
 	}
-	if !exact {
-		a = strings.Replace(a, "elided_named_lifetimes", "mismatched_lifetime_syntaxes", 1)
-	}
-	return a
+	return allowWithoutBodyNow
 }
+
+// The lint lists with the lint's current name.
+var (
+	allowWithBodyNow    = strings.Replace(allowWithBody, "elided_named_lifetimes", "mismatched_lifetime_syntaxes", 1)
+	allowWithoutBodyNow = strings.Replace(allowWithoutBody, "elided_named_lifetimes", "mismatched_lifetime_syntaxes", 1)
+)
 
 // sigParts is a rewritten signature, in pieces the layout code arranges.
 type sigParts struct {

@@ -1,0 +1,55 @@
+package expand
+
+import "unsafe"
+
+// textBuf builds the texts of many edits in shared chunks: each text is
+// appended after the previous one and handed out as a string viewing the
+// chunk, so a method's rewrite costs no allocation of its own and no
+// unused capacity stays alive behind it (as a strings.Builder's would).
+// Bytes once handed out are never written again.
+type textBuf struct {
+	chunk []byte
+	start int // where the text being built starts in chunk
+}
+
+const textChunk = 64 << 10
+
+// ensure makes room for n more bytes of the current text, moving it to a
+// new chunk if the current one is full.
+func (t *textBuf) ensure(n int) {
+	if len(t.chunk)+n <= cap(t.chunk) {
+		return
+	}
+	cur := t.chunk[t.start:]
+	next := make([]byte, len(cur), max(textChunk, 2*(len(cur)+n)))
+	copy(next, cur)
+	t.chunk, t.start = next, 0
+}
+
+func (t *textBuf) WriteString(s string) {
+	t.ensure(len(s))
+	t.chunk = append(t.chunk, s...)
+}
+
+func (t *textBuf) WriteByte(c byte) error {
+	t.ensure(1)
+	t.chunk = append(t.chunk, c)
+	return nil
+}
+
+// discard drops the text being built (a rewrite that bailed out).
+func (t *textBuf) discard() { t.chunk = t.chunk[:t.start] }
+
+// Len is the length of the current text.
+func (t *textBuf) Len() int { return len(t.chunk) - t.start }
+
+// String ends the current text and returns it.
+func (t *textBuf) String() string {
+	n := len(t.chunk) - t.start
+	if n == 0 {
+		return ""
+	}
+	s := unsafe.String(&t.chunk[t.start], n)
+	t.start = len(t.chunk)
+	return s
+}
