@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -424,15 +425,56 @@ func TestWriteRefusesConcurrentChange(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.rs")
 	writeFiles(t, dir, map[string]string{"a.rs": changing})
-	before, _ := os.Stat(p)
+	fi, _ := os.Stat(p)
+	before := fileState(fi)
 	time.Sleep(10 * time.Millisecond)
 	writeFiles(t, dir, map[string]string{"a.rs": changing + "// edited meanwhile\n"})
-	err := writeFile(p, "a.rs", []byte(changed), before)
+	err := writeFile(p, "a.rs", []byte(changed), &before)
 	if err == nil || !strings.Contains(err.Error(), "changed on disk") {
 		t.Errorf("err = %v", err)
 	}
 	if readFile(t, p) != changing+"// edited meanwhile\n" {
 		t.Error("file overwritten")
+	}
+}
+
+// Changes that keep the size and the modification time are seen too: a
+// same-size write whose modification time is put back (by the change
+// time) and a file renamed over the original (by the inode).
+func TestWriteRefusesSameSizeChange(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.rs")
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	variant := strings.Replace(changing, "trait T", "trait U", 1)
+	for _, how := range []string{"overwrite", "rename"} {
+		writeFiles(t, dir, map[string]string{"a.rs": changing})
+		must(t, os.Chtimes(p, old, old))
+		fi, err := os.Stat(p)
+		must(t, err)
+		before := fileState(fi)
+		time.Sleep(20 * time.Millisecond) // a new change time
+		switch how {
+		case "overwrite":
+			f, err := os.OpenFile(p, os.O_WRONLY, 0)
+			must(t, err)
+			_, err = f.WriteAt([]byte(variant), 0)
+			must(t, err)
+			must(t, f.Close())
+		case "rename":
+			writeFiles(t, dir, map[string]string{"new.rs": variant})
+			must(t, os.Rename(filepath.Join(dir, "new.rs"), p))
+		}
+		must(t, os.Chtimes(p, old, old))
+		if fi, _ := os.Stat(p); fi.Size() != before.size || fi.ModTime().UnixNano() != before.mtime {
+			t.Fatalf("%s: size or modification time differ; the test tests nothing", how)
+		}
+		err = writeFile(p, "a.rs", []byte(changed), &before)
+		if runtime.GOOS != "windows" && (err == nil || !strings.Contains(err.Error(), "changed on disk")) {
+			t.Errorf("%s: err = %v", how, err)
+		}
+		if err != nil && readFile(t, p) != variant {
+			t.Errorf("%s: file overwritten", how)
+		}
 	}
 }
 
@@ -547,7 +589,11 @@ func TestWalk(t *testing.T) {
 	var x run
 	x.r = r
 	x.stderr = io.Discard
-	jobs := x.pathJobs([]string{"."})
+	pathJobs := func(paths []string) (jobs []job) {
+		x.pathJobs(paths, func(j job) { jobs = append(jobs, j) })
+		return jobs
+	}
+	jobs := pathJobs([]string{"."})
 	var got []string
 	for _, j := range jobs {
 		got = append(got, filepath.ToSlash(j.name))
@@ -567,7 +613,7 @@ func TestWalk(t *testing.T) {
 	// Files named explicitly are processed even when ignored, hidden or
 	// symlinked; a file named twice is processed once. Outside a git
 	// repository, a walk of src/ does not read the .gitignore above src/.
-	jobs = x.pathJobs([]string{"gen/out.rs", "src/.hidden.rs", "src/linkfile.rs", "src", "src/lib.rs"})
+	jobs = pathJobs([]string{"gen/out.rs", "src/.hidden.rs", "src/linkfile.rs", "src", "src/lib.rs"})
 	got = nil
 	for _, j := range jobs {
 		got = append(got, filepath.ToSlash(j.name))
@@ -580,7 +626,7 @@ func TestWalk(t *testing.T) {
 	// honours the .gitignore files above it when in a git repository.
 	must(os.Mkdir(filepath.Join(dir, ".git"), 0o755))
 	writeFiles(t, dir, map[string]string{"sub/.gitignore": "", "sub/gen/ignored-from-above.out.rs": ""})
-	jobs = x.pathJobs([]string{"sub"})
+	jobs = pathJobs([]string{"sub"})
 	got = nil
 	for _, j := range jobs {
 		got = append(got, filepath.ToSlash(j.name))

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -95,12 +96,20 @@ func (r *ignoreRule) match(p string, isDir bool) bool {
 		return false
 	}
 	p = filepath.ToSlash(p)
-	if !strings.HasPrefix(p, r.base+"/") {
+	if len(p) <= len(r.base) || p[len(r.base)] != '/' || !strings.HasPrefix(p, r.base) {
 		return false
 	}
 	rel := p[len(r.base)+1:]
 	if !r.anchored {
-		return matchSegs(r.segs, []string{path.Base(rel)})
+		base := path.Base(rel)
+		if len(r.segs) == 1 && r.segs[0] != "**" {
+			ok, _ := path.Match(r.segs[0], base) // without a []string to hold base
+			return ok
+		}
+		return matchSegs(r.segs, []string{base})
+	}
+	if strings.Count(rel, "/")+1 != len(r.segs) && !slices.Contains(r.segs, "**") {
+		return false // without splitting rel: only "**" matches several segments
 	}
 	return matchSegs(r.segs, strings.Split(rel, "/"))
 }

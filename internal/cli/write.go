@@ -19,13 +19,18 @@ import (
 //   - a file without write permission for its owner is refused rather than
 //     replaced: the rename would succeed in a writable directory, silently
 //     dropping the protection the user put on it;
-//   - a file that changed on disk since it was read is refused too;
+//   - a file that changed on disk since it was read is refused too: its
+//     device, inode, size, modification and change times (see fileState)
+//     are compared with those of the file as it was read, once before the
+//     temporary file is written and again right before the rename, so
+//     that a concurrent writer is missed only if it writes in the instant
+//     between that last check and the rename;
 //   - a symbolic link is written through: its target is replaced and the
 //     link itself kept (as gofmt -w does).
 //
 // Replacing the file gives it a new inode: other hard links to the old
 // file keep the old contents.
-func writeFile(path, name string, data []byte, before os.FileInfo) error {
+func writeFile(path, name string, data []byte, before *state) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return fmt.Errorf("cannot write `%s`: %s", name, errText(err))
@@ -40,8 +45,9 @@ func writeFile(path, name string, data []byte, before os.FileInfo) error {
 	if fi.Mode().Perm()&0o200 == 0 {
 		return fmt.Errorf("`%s` is read-only (mode %04o), so -w left it unchanged; make it writable (chmod u+w %s) to rewrite it, or use -d to see the changes", name, fi.Mode().Perm(), name)
 	}
-	if before != nil && (fi.Size() != before.Size() || !fi.ModTime().Equal(before.ModTime())) {
-		return fmt.Errorf("`%s` changed on disk while it was being expanded, so -w left it unchanged; run again", name)
+	changedErr := fmt.Errorf("`%s` changed on disk while it was being expanded, so -w left it unchanged; run again", name)
+	if before != nil && fileState(fi) != *before {
+		return changedErr
 	}
 	// Writing the file must be allowed to us, not just replacing it: this
 	// catches files of other users, and immutable or append-only files.
@@ -81,6 +87,15 @@ func writeFile(path, name string, data []byte, before os.FileInfo) error {
 	}
 	if err := tmp.Close(); err != nil {
 		return fail(err)
+	}
+	// The last look before the rename: the contents were written and
+	// synced in between, which takes the longest.
+	if before != nil {
+		if fi, err := os.Stat(target); err != nil {
+			return fail(err)
+		} else if fileState(fi) != *before {
+			return changedErr
+		}
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		return fail(err)
