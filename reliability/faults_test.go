@@ -186,13 +186,19 @@ func TestKillDuringWrite(t *testing.T) {
 	}
 
 	// The last round's leftovers stay; a complete run must finish the job
-	// around them, and ideally remove them (they carry the tool's naming).
-	// If the last kill left none, one is planted as a kill leaves it: the
-	// first half of a rewrite, under the tool's temporary name.
+	// around them, and remove them: they carry the tool's naming, with the
+	// id of a process that is gone. If the last kill left none, one is
+	// planted as a kill leaves it: the first half of a rewrite, under the
+	// tool's temporary name (.NAME.asynctrait-PID-RANDOM.tmp) with the
+	// PID of an exited process.
 	last := temps(t, tr.dir)
 	if len(last) == 0 {
 		n := tr.names[0]
-		p := filepath.Join(tr.dir, filepath.Dir(n), "."+filepath.Base(n)+".asynctrait-123456789.tmp")
+		exited := exec.Command(bin, "version")
+		if err := exited.Run(); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(tr.dir, filepath.Dir(n), fmt.Sprintf(".%s.asynctrait-%d-123456789.tmp", filepath.Base(n), exited.Process.Pid))
 		if err := os.WriteFile(p, tr.want[n][:len(tr.want[n])/2], 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -207,6 +213,8 @@ func TestKillDuringWrite(t *testing.T) {
 	for _, p := range after {
 		if !contains(last, p) {
 			t.Errorf("the final, complete run left a temporary file of its own: %s", p)
+		} else {
+			t.Errorf("the final, complete run did not remove a temporary file left by a killed run: %s", p)
 		}
 	}
 	note("SIGKILL: %d kills (%d mid-rewrite), %d temporary files left by killed runs in all; the next complete run removed %d of the %d present before it", rounds, killedMid, len(stale), len(last)-len(after), len(last))

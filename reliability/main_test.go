@@ -471,7 +471,8 @@ func writeTree(t *testing.T, dir string, files map[string][]byte) {
 }
 
 // isTemp reports whether a directory entry is one of the CLI's temporary
-// files (".<name>.asynctrait-<random>.tmp").
+// files (".<name>.asynctrait-<pid>-<random>.tmp"; the CLI's versions
+// before the pid was in the name left ".<name>.asynctrait-<random>.tmp").
 func isTemp(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.Contains(name, ".asynctrait-") && strings.HasSuffix(name, ".tmp")
 }

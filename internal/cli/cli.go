@@ -205,8 +205,12 @@ Flags:
                         that change are written, and none that has errors.
                         Each file is replaced through a temporary file in its
                         directory, keeping its permissions; a read-only file
-                        is refused; a symbolic link named on the command line
-                        is followed and the file it points to rewritten
+                        is refused, and so is a file that changed on disk
+                        while it was expanded; a symbolic link named on the
+                        command line is followed and the file it points to
+                        rewritten. Temporary files left by a killed run
+                        (.NAME.asynctrait-PID-N.tmp, whose process is gone)
+                        are removed from the directories -w works in
   -l                    list the files whose expansion differs from them
   -d                    print a unified diff of the changes (patch -p1 applies it)
   --check               write nothing; print the diff of what would change

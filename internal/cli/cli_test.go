@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -475,6 +476,103 @@ func TestWriteRefusesSameSizeChange(t *testing.T) {
 		if err != nil && readFile(t, p) != variant {
 			t.Errorf("%s: file overwritten", how)
 		}
+	}
+}
+
+func TestTempName(t *testing.T) {
+	for name, pid := range map[string]int{
+		".a.rs.asynctrait-42-123.tmp":                 42,
+		".a.rs.asynctrait-999999999-1.tmp":            999999999,
+		".x.asynctrait-1-2.tmp.asynctrait-7-0.tmp":    7,
+		".a.rs.asynctrait-123456789.tmp":              0, // before PIDs were in the name
+		".a.rs.asynctrait-0-1.tmp":                    0,
+		".a.rs.asynctrait-042-1.tmp":                  0,
+		".a.rs.asynctrait-1234567890-1.tmp":           0,
+		".a.rs.asynctrait--1-1.tmp":                   0,
+		".a.rs.asynctrait-1-.tmp":                     0,
+		".a.rs.asynctrait-1-2x.tmp":                   0,
+		".a.rs.asynctrait-1-2.tmp~":                   0,
+		"a.rs.asynctrait-1-2.tmp":                     0,
+		"..asynctrait-1-2.tmp":                        0,
+		".a.rs.asynctrait-1-2.TMP":                    0,
+		".a.rs.asynctrait-+1-2.tmp":                   0,
+		".a.rs.asynctrait-1-2-3.tmp":                  0,
+		".a.rs.asynctrait-\u0661-2.tmp":               0,
+		".a.rs.asynctrait-" + strings.Repeat("9", 30): 0,
+	} {
+		got, ok := tempPID(name)
+		if ok != (pid != 0) || got != pid {
+			t.Errorf("tempPID(%q) = %d, %v; want %d", name, got, ok, pid)
+		}
+	}
+}
+
+// deadPID is the id of a process that has exited.
+func deadPID(t *testing.T) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd.Process.Pid
+}
+
+// -w removes the temporary files of killed runs (whose process is gone)
+// in the directories it walks and in those of the files it is given, and
+// nothing else: not the temporary files of running processes, not a name
+// that only looks like ours, not a directory or a symbolic link, not a
+// directory it does not walk.
+func TestStaleTemps(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no process ids to check on windows: stale temporary files are removed after an hour")
+	}
+	dead, live := deadPID(t), os.Getppid()
+	dir := t.TempDir()
+	name := func(base string, pid int) string { return fmt.Sprintf(".%s.asynctrait-%d-%d.tmp", base, pid, 4242) }
+	stale := []string{"src/" + name("a.rs", dead), "src/m/" + name("gone.rs", dead), "named/" + name("b.rs", dead)}
+	kept := []string{
+		"src/" + name("c.rs", live),                // a running process's
+		"src/" + name("d.rs", os.Getpid()),         // ours
+		"src/.a.rs.asynctrait-123456789.tmp",       // not the pattern
+		"src/.a.rs.asynctrait-" + fmt.Sprint(dead), // not the pattern
+		"src/a.rs.asynctrait-" + fmt.Sprint(dead) + "-1.tmp",
+		"target/" + name("t.rs", dead), // not walked
+		"named/sub/" + name("x.rs", dead),
+	}
+	files := map[string]string{"Cargo.toml": "[package]\nname = \"x\"\n", "src/a.rs": changing, "src/m/m.rs": unchanged, "named/b.rs": changing, "named/sub/x.rs": changing}
+	for _, p := range append(append([]string{}, stale...), kept...) {
+		files[p] = "half a rewrite"
+	}
+	writeFiles(t, dir, files)
+	must(t, os.Mkdir(filepath.Join(dir, "src", name("dir.rs", dead)), 0o755))
+	must(t, os.Symlink("a.rs", filepath.Join(dir, "src", name("link.rs", dead))))
+	kept = append(kept, "src/"+name("dir.rs", dead), "src/"+name("link.rs", dead))
+
+	r, _ := newRunner(dir)
+	// Without -w nothing is removed.
+	if o := runCLI(t, r, "", "expand", "-l", "src", "named/b.rs"); o.code != 0 {
+		t.Fatalf("%v", o)
+	}
+	for _, p := range stale {
+		if _, err := os.Lstat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("without -w: %s: %v", p, err)
+		}
+	}
+	if o := runCLI(t, r, "", "expand", "-w", "src", "named/b.rs"); o.code != 0 {
+		t.Fatalf("%v", o)
+	}
+	for _, p := range stale {
+		if _, err := os.Lstat(filepath.Join(dir, p)); err == nil {
+			t.Errorf("stale %s not removed", p)
+		}
+	}
+	for _, p := range kept {
+		if _, err := os.Lstat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if readFile(t, filepath.Join(dir, "src/a.rs")) != changed || readFile(t, filepath.Join(dir, "named/b.rs")) != changed {
+		t.Error("files not rewritten")
 	}
 }
 

@@ -175,7 +175,12 @@ func (r *Runner) expand(inv invocation, args []string, stdin io.Reader, stdout, 
 	default:
 		produce = func(emit func(job)) { run.pathJobs(paths, emit) }
 	}
-	run.process(produce)
+	run.process(func(emit func(job)) {
+		produce(emit)
+		if f.write {
+			removeStaleTemps(run.staleTemps)
+		}
+	})
 	return run.status
 }
 
@@ -226,7 +231,9 @@ type run struct {
 	color          bool
 	stdout, stderr io.Writer
 	status         int
-	changed        bool // some file would change (or did, with -w)
+	changed        bool            // some file would change (or did, with -w)
+	staleTemps     []string        // temporary files of ours seen by the walk (-w)
+	tempDirs       map[string]bool // directories searched for them
 }
 
 func (x *run) raise(code int) { x.status = max(x.status, code) }
@@ -280,7 +287,11 @@ func (x *run) pathJobs(paths []string, emit func(job)) {
 			continue
 		}
 		if !fi.IsDir() {
-			add(p, x.abs(p), realAbs(x.abs(p)))
+			real := realAbs(x.abs(p))
+			add(p, x.abs(p), real)
+			if x.flags.write {
+				x.findTemps(filepath.Dir(real))
+			}
 			continue
 		}
 		root, err := filepath.Abs(x.abs(p))
@@ -433,7 +444,13 @@ func (w *walker) walkDir(abs, name string, rules []ignoreRule, recursive, top bo
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if strings.HasPrefix(n, ".") || e.Type()&fs.ModeSymlink != 0 {
+		if strings.HasPrefix(n, ".") {
+			if w.run.flags.write && e.Type().IsRegular() && isTempName(n) {
+				w.run.staleTemps = append(w.run.staleTemps, join(abs, n))
+			}
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
 			continue
 		}
 		isDir := e.IsDir()

@@ -3,9 +3,26 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
+
+// processState tells whether a process with the given id runs (or exists
+// at all: a zombie counts), by sending it no signal.
+func processState(pid int) int {
+	if pid <= 0 {
+		return processUnknown // 0 and negative ids name process groups
+	}
+	err := syscall.Kill(pid, 0)
+	switch {
+	case err == nil, errors.Is(err, syscall.EPERM):
+		return processRunning
+	case errors.Is(err, syscall.ESRCH):
+		return processGone
+	}
+	return processUnknown
+}
 
 // state is what fileState compares.
 type state struct {

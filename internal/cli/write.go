@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // writeFile replaces the file at path (shown to the user as name) with
@@ -25,6 +28,9 @@ import (
 //     temporary file is written and again right before the rename, so
 //     that a concurrent writer is missed only if it writes in the instant
 //     between that last check and the rename;
+//   - the temporary file is named after the file and the process
+//     (".NAME.asynctrait-PID-RANDOM.tmp"), so that one left by a killed
+//     run can be recognised and removed by the next (removeStaleTemps);
 //   - a symbolic link is written through: its target is replaced and the
 //     link itself kept (as gofmt -w does).
 //
@@ -61,7 +67,7 @@ func writeFile(path, name string, data []byte, before *state) error {
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".asynctrait-*.tmp")
+	tmp, err := os.CreateTemp(dir, "."+base+".asynctrait-"+strconv.Itoa(os.Getpid())+"-*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write `%s`: cannot create a temporary file in its directory: %s; the file was left unchanged", name, errText(err))
 	}
@@ -114,3 +120,106 @@ func syncDir(dir string) {
 	_ = d.Sync()
 	d.Close()
 }
+
+// isTempName reports whether name is that of a temporary file of ours:
+// ".NAME.asynctrait-PID-RANDOM.tmp", with PID and RANDOM in decimal.
+func isTempName(name string) bool {
+	_, ok := tempPID(name)
+	return ok
+}
+
+// tempPID returns the process id in the name of a temporary file of ours,
+// and false for any name that does not match the pattern exactly.
+func tempPID(name string) (int, bool) {
+	const mid = ".asynctrait-"
+	rest, ok := strings.CutSuffix(name, ".tmp")
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return 0, false
+	}
+	i := strings.LastIndex(rest, mid)
+	if i < 2 { // "." and a name of at least one byte
+		return 0, false
+	}
+	pid, random, ok := strings.Cut(rest[i+len(mid):], "-")
+	if !ok || !decimal(pid) || !decimal(random) || pid[0] == '0' || len(pid) > 9 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(pid)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+func decimal(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// findTemps notes the temporary files of ours in dir (once per directory),
+// for removeStaleTemps.
+func (x *run) findTemps(dir string) {
+	if x.tempDirs == nil {
+		x.tempDirs = map[string]bool{}
+	}
+	if x.tempDirs[dir] {
+		return
+	}
+	x.tempDirs[dir] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && isTempName(e.Name()) {
+			x.staleTemps = append(x.staleTemps, filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// staleAge is how old a temporary file of ours must be to be removed when
+// whether its writer still runs cannot be told.
+const staleAge = time.Hour
+
+// removeStaleTemps removes the temporary files among paths that a run of
+// asynctrait killed before it could rename or remove them left behind:
+// those whose writer (the PID in their name) is not a running process, or,
+// where that cannot be checked, that are older than staleAge. Only regular
+// files whose name matches the pattern exactly are considered, and never
+// our own. Failures are ignored: a file that cannot be removed stays.
+func removeStaleTemps(paths []string) {
+	self := os.Getpid()
+	for _, p := range paths {
+		pid, ok := tempPID(filepath.Base(p))
+		if !ok || pid == self {
+			continue
+		}
+		fi, err := os.Lstat(p)
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		switch processState(pid) {
+		case processRunning:
+			continue
+		case processUnknown:
+			if time.Since(fi.ModTime()) < staleAge {
+				continue
+			}
+		}
+		_ = os.Remove(p)
+	}
+}
+
+// The answers of processState.
+const (
+	processUnknown = iota
+	processRunning
+	processGone
+)
