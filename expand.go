@@ -3,6 +3,7 @@ package asynctrait
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -82,14 +83,7 @@ func expandSlow(filename string, src []byte, opts Options) (res Result) {
 	if res.HasErrors() || len(edits) == 0 {
 		return res
 	}
-	if crlf(src) {
-		// Generated lines follow the file's line endings.
-		for i := range edits {
-			if strings.Contains(edits[i].New, "\n") {
-				edits[i].New = strings.ReplaceAll(strings.ReplaceAll(edits[i].New, "\r\n", "\n"), "\n", "\r\n")
-			}
-		}
-	}
+	lineEndings(src, edits)
 	out, err := edit.Apply(src, edits)
 	if err != nil {
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Error, File: f, Message: "internal error: " + err.Error()})
@@ -119,8 +113,62 @@ func MayExpand(src []byte) bool {
 	}
 }
 
-// crlf reports whether the file's lines mostly end in "\r\n".
-func crlf(src []byte) bool {
-	n := bytes.Count(src, []byte("\n"))
-	return n > 0 && bytes.Count(src, []byte("\r\n"))*2 > n
+// lineEndings makes the line breaks of generated text follow the line
+// the edit sits in: the line holding the end of the text it replaces (or
+// the line its replaced text ends), or for the last line of a file without
+// a final newline, the line before. An edit in a CRLF line gets "\r\n"
+// for every bare "\n"; in an LF line it is left as it is. So a CRLF file
+// comes out CRLF throughout and a mixed file keeps each line's ending,
+// generated lines taking their neighbours'. (A file of bare CR line ends
+// gets LF lines: rustc and rustfmt do not treat a lone CR as a line end.)
+func lineEndings(src []byte, edits []edit.Edit) {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return // no CRLF: generated lines are LF like the rest
+	}
+	// The line end each edit follows, found in one pass over the edits
+	// in order of position (a 10 MB line with many edits must not be
+	// scanned once per edit).
+	type at struct{ pos, i int }
+	var order []at
+	for i, e := range edits {
+		if strings.Contains(e.New, "\n") {
+			pos := e.End
+			if e.End > e.Start && src[e.End-1] == '\n' {
+				pos = e.End - 1 // the replaced text ends with its own line end
+			}
+			order = append(order, at{pos, i})
+		}
+	}
+	slices.SortFunc(order, func(a, b at) int { return a.pos - b.pos })
+	last := bytes.LastIndexByte(src, '\n')
+	nl, none := -1, false // the newline at or after the previous position; none after it
+	for _, o := range order {
+		if !none && nl < o.pos {
+			if j := bytes.IndexByte(src[o.pos:], '\n'); j >= 0 {
+				nl = o.pos + j
+			} else {
+				none = true
+			}
+		}
+		end := nl
+		if none {
+			end = last // the last line has no newline: the one before
+		}
+		if end > 0 && src[end-1] == '\r' {
+			edits[o.i].New = crlfLines(edits[o.i].New)
+		}
+	}
+}
+
+// crlfLines replaces every "\n" of s not preceded by "\r" with "\r\n".
+func crlfLines(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s) + strings.Count(s, "\n"))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && (i == 0 || s[i-1] != '\r') {
+			sb.WriteByte('\r')
+		}
+		sb.WriteByte(s[i])
+	}
+	return sb.String()
 }
