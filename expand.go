@@ -67,8 +67,11 @@ func expandSlow(filename string, src []byte, opts Options) (res Result) {
 		}
 		xo.Cfg = set
 	}
-	tree := syntax.ParseEdition(f, lexer.Edition(opts.Edition))
-	if len(tree.Errors) > 0 {
+	// Items are parsed and rewritten one by one: the syntax tree is never
+	// whole in memory, and the rewrite overlaps the parse.
+	stream := syntax.NewStream(f, lexer.Edition(opts.Edition))
+	edits, diags, ok := expand.Stream(stream, xo)
+	if tree := stream.File; !ok {
 		for _, e := range tree.Errors {
 			d := diag.Errorf(f, e.Span, e.Msg)
 			for _, l := range e.Labels {
@@ -78,7 +81,6 @@ func expandSlow(filename string, src []byte, opts Options) (res Result) {
 		}
 		return res
 	}
-	edits, diags := expand.File(tree, xo)
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	if res.HasErrors() || len(edits) == 0 {
 		return res

@@ -104,16 +104,12 @@ func (x *expander) items(items []syntax.Item) {
 		}
 		return
 	}
-	type result struct {
-		edits   []edit.Edit
-		diags   []diag.Diagnostic
-		removed []syntax.Span
-	}
-	results := make([]result, len(units))
+	results := make([]unitResult, len(units))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		w := *x // shares the file, tokens and resolver, which are read only
+		w.edits, w.diags, w.removedAttrs = nil, nil, nil
 		w.attrLines, w.text = nil, textBuf{}
 		wg.Go(func() {
 			for {
@@ -121,14 +117,15 @@ func (x *expander) items(items []syntax.Item) {
 				if i >= len(units) {
 					return
 				}
-				w.edits, w.diags, w.removedAttrs = nil, nil, nil
-				w.item(units[i].it, units[i].trig)
-				results[i] = result{w.edits, w.diags, w.removedAttrs}
+				w.run(unitJob{units[i], &results[i]})
 			}
 		})
 	}
 	wg.Wait()
 	for _, r := range results {
+		if r.panic != nil {
+			panic(r.panic) // on the caller's goroutine, where it is recovered
+		}
 		x.edits = append(x.edits, r.edits...)
 		x.diags = append(x.diags, r.diags...)
 		x.removedAttrs = append(x.removedAttrs, r.removed...)

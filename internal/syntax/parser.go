@@ -31,30 +31,13 @@ func Parse(f *source.File) *File { return ParseEdition(f, lexer.Edition2021) }
 // ParseEdition parses a file written for the given edition (keywords and
 // reserved prefixes differ between editions).
 func ParseEdition(f *source.File, ed lexer.Edition) *File {
-	lx := lexer.LexMode(f.Src, ed, lexer.SkipWhitespace)
-	out := &File{Source: f, Tokens: lx.Tokens}
-	for _, e := range lx.Errors {
-		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg, Labels: e.Labels})
+	s := NewStream(f, ed)
+	s.InnerAttrs()
+	for it := s.Next(); it != nil; it = s.Next() {
+		s.File.Items = append(s.File.Items, it)
 	}
-	p := newParser(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0)
-	p.run(func() {
-		out.Attrs = p.innerAttrs()
-		out.Items = p.items(-1)
-	})
-	// After an unterminated literal or an unbalanced delimiter rustc
-	// reports the lexer's errors only; it does not parse. Otherwise a
-	// parse error at a token the lexer already reported (an unknown
-	// character, which rustc's parser never sees) is left out.
-	if !lx.Fatal {
-		for _, e := range p.errs {
-			if !lexErrorAt(lx.Errors, e.Span.Start) {
-				out.Errors = append(out.Errors, e)
-			}
-		}
-	}
-	sortErrors(out.Errors)
-	out.Errors = capErrors(out.Errors)
-	return out
+	s.Finish()
+	return s.File
 }
 
 // lexErrorAt reports whether a lexer error starts at off (errs is sorted).

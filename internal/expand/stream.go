@@ -1,0 +1,232 @@
+package expand
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/asynctrait/asynctrait/internal/diag"
+	"github.com/asynctrait/asynctrait/internal/edit"
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/syntax"
+)
+
+// Stream is File for a file parsed one top-level item at a time: each
+// item is rewritten (on another core when there are several) as soon as it
+// is parsed and its nodes are let go, so that the syntax tree is never
+// whole in memory and parsing overlaps the rewrite. The result is the
+// same as File's on the whole tree.
+//
+// The file's `use` items are found first, by a scan of the tokens, so that
+// every item is resolved with all of them, as File does. On a syntax
+// error ok is false and the caller reports s.File.Errors; the edits are
+// then meaningless.
+func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Diagnostic, ok bool) {
+	f := s.File
+	if len(f.Errors) > 0 {
+		s.Finish()
+		return nil, nil, false
+	}
+	k := &toks{src: f.Source.Src, t: f.Tokens}
+	x := &expander{k: k, file: f, opts: opts}
+	x.res = &resolver{k: k, aliases: map[string][]importAlt{}}
+	for _, mu := range moduleUses(f, k) {
+		x.res.collect([]syntax.Item{mu.use}, mu.private)
+	}
+
+	seen := map[uint32]bool{}
+	var macros []syntax.TokenRange
+	var results []*unitResult
+	work := make(chan unitJob, 256)
+	var wg sync.WaitGroup
+	parallel := runtime.GOMAXPROCS(0) > 1 && len(k.src) >= parallelMinBytes
+	if parallel {
+		for range runtime.GOMAXPROCS(0) {
+			w := *x // shares the file, tokens and resolver, which are read only
+			w.attrLines, w.text = nil, textBuf{}
+			wg.Go(func() {
+				for j := range work {
+					w.run(j)
+				}
+			})
+		}
+	}
+	s.InnerAttrs()
+	var one [1]syntax.Item
+	var units []unit
+	for it := s.Next(); it != nil; it = s.Next() {
+		one[0] = it
+		x.markParsed(one[:], seen, &macros)
+		units = x.collectUnits(one[:], units[:0])
+		for _, u := range units {
+			r := &unitResult{}
+			results = append(results, r)
+			if parallel {
+				work <- unitJob{u, r}
+			} else {
+				x.run(unitJob{u, r})
+			}
+		}
+	}
+	close(work)
+	wg.Wait()
+	s.Finish()
+	if len(f.Errors) > 0 {
+		return nil, nil, false
+	}
+	for _, r := range results {
+		if r.panic != nil {
+			panic(r.panic) // on the caller's goroutine, where it is recovered
+		}
+		x.edits = append(x.edits, r.edits...)
+		x.diags = append(x.diags, r.diags...)
+		x.removedAttrs = append(x.removedAttrs, r.removed...)
+	}
+	x.hiddenItems(seen, macros)
+	if len(x.edits) > 0 {
+		x.removeUnusedImports()
+	}
+	return x.edits, x.diags, true
+}
+
+// parallelMinBytes is the file size from which items are rewritten on
+// several cores; smaller files are not worth the goroutines.
+const parallelMinBytes = 64 << 10
+
+type unitResult struct {
+	edits   []edit.Edit
+	diags   []diag.Diagnostic
+	removed []syntax.Span
+	panic   any // a panic of the rewrite, raised again by the caller's goroutine
+}
+
+type unitJob struct {
+	u unit
+	r *unitResult
+}
+
+// run rewrites one item into its result slot.
+func (x *expander) run(j unitJob) {
+	defer func() {
+		if r := recover(); r != nil {
+			j.r.panic = r
+			x.text = textBuf{} // may hold a partial text
+		}
+	}()
+	x.edits, x.diags, x.removedAttrs = nil, nil, nil
+	x.item(j.u.it, j.u.trig)
+	*j.r = unitResult{edits: x.edits, diags: x.diags, removed: x.removedAttrs}
+	x.edits, x.diags, x.removedAttrs = nil, nil, nil
+}
+
+// moduleUse is a `use` item at module level (not in a function body), and
+// whether a module around it is private (resolver.collect's argument).
+type moduleUse struct {
+	use     *syntax.Use
+	private bool
+}
+
+// moduleUses finds the `use` items that a whole-file parse would hand to
+// resolver.collect, in file order, by scanning the tokens: `use` in item
+// position at the top level or in the braces of `mod name { … }`; every
+// other delimited group is skipped. Each is parsed on its own.
+func moduleUses(f *syntax.File, k *toks) []moduleUse {
+	type scope struct{ private bool }
+	stack := []scope{{private: false}}
+	var out []moduleUse
+	prev := -1 // previous significant token
+	for i := 0; i < len(k.t); i++ {
+		t := k.t[i]
+		if t.Kind.IsTrivia() || t.Kind == lexer.EOF {
+			continue
+		}
+		switch {
+		case t.Kind == lexer.RBrace:
+			if len(stack) > 1 {
+				stack = stack[:len(stack)-1]
+			}
+		case t.Kind.IsOpen():
+			m := int(t.Match)
+			if m <= 0 {
+				return out // unbalanced: the parse reports it
+			}
+			if t.Kind == lexer.LBrace && prev >= 0 && k.t[prev].Kind == lexer.Ident {
+				if mod := k.prev(prev); mod >= 0 && k.isIdent(mod, "mod") {
+					pub := false
+					if v := k.prev(mod); v >= 0 && k.isIdent(v, "pub") {
+						pub = true
+					}
+					stack = append(stack, scope{private: stack[len(stack)-1].private || !pub})
+					break
+				}
+			}
+			i = m // nothing in other groups is a module-level item
+		case t.Kind == lexer.Ident && string(k.word(i)) == "use" && itemPosition(k, prev):
+			end := i
+			for end < len(k.t) && k.t[end].Kind != lexer.Semi {
+				if k.t[end].Kind.IsOpen() && k.t[end].Match > 0 {
+					end = int(k.t[end].Match)
+				}
+				end++
+			}
+			if end >= len(k.t) {
+				return out
+			}
+			start := itemStart(k, i)
+			items, errs := syntax.ParseTokens(f.Source, k.t, syntax.TokenRange{Start: start, End: end + 1}, 0)
+			if len(errs) == 0 && len(items) == 1 {
+				if u, ok := items[0].(*syntax.Use); ok {
+					out = append(out, moduleUse{u, stack[len(stack)-1].private})
+				}
+			}
+			i, prev = end, end
+			continue
+		}
+		prev = i
+	}
+	return out
+}
+
+// itemPosition reports whether an item can start after token prev: at the
+// start of a module, after an item, an attribute or a visibility.
+func itemPosition(k *toks, prev int) bool {
+	if prev < 0 {
+		return true
+	}
+	switch k.t[prev].Kind {
+	case lexer.Semi, lexer.LBrace, lexer.RBrace, lexer.RBracket, lexer.DocComment:
+		return true
+	case lexer.Ident:
+		return k.isIdent(prev, "pub")
+	case lexer.RParen:
+		m := int(k.t[prev].Match)
+		return m > 0 && k.isIdent(k.prev(m), "pub")
+	}
+	return false
+}
+
+// itemStart returns the first token of the item whose keyword is at i:
+// back over a visibility and outer attributes and doc comments.
+func itemStart(k *toks, i int) int {
+	start := i
+	p := k.prev(start)
+	if p >= 0 && k.t[p].Kind == lexer.RParen && k.t[p].Match > 0 && k.isIdent(k.prev(int(k.t[p].Match)), "pub") {
+		start = k.prev(int(k.t[p].Match))
+	} else if p >= 0 && k.isIdent(p, "pub") {
+		start = p
+	}
+	for {
+		p := k.prev(start)
+		switch {
+		case p >= 0 && k.t[p].Kind == lexer.DocComment && k.t[p].Flags&lexer.FlagInnerDoc == 0:
+			start = p
+			continue
+		case p >= 0 && k.t[p].Kind == lexer.RBracket && k.t[p].Match > 0:
+			open := int(k.t[p].Match)
+			if pound := k.prev(open); pound >= 0 && k.t[pound].Kind == lexer.Pound {
+				start = pound
+				continue
+			}
+		}
+		return start
+	}
+}

@@ -1,0 +1,124 @@
+package expand
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/asynctrait/asynctrait/internal/edit"
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/source"
+	"github.com/asynctrait/asynctrait/internal/syntax"
+	"github.com/asynctrait/asynctrait/internal/testenv"
+)
+
+// resolverState is what resolution depends on, comparable across parses.
+func resolverState(r *resolver) []string {
+	var out []string
+	for _, list := range [][]importedMacro{r.imports, r.others} {
+		for _, im := range list {
+			out = append(out, fmt.Sprintf("%v %v %s %v", im.use.Span(), im.leaf.Span(), im.name, im.public))
+		}
+		out = append(out, "|")
+	}
+	for name, alts := range r.aliases {
+		for _, a := range alts {
+			c := "-"
+			if a.cond != nil {
+				c = a.cond.String()
+			}
+			out = append(out, fmt.Sprintf("alias %s %d %s", name, a.kind, c))
+		}
+	}
+	slices.Sort(out[len(out)-len(r.aliases):]) // map order
+	return out
+}
+
+// checkStream compares, for one file, the `use` items the token scan
+// finds with the whole-tree resolver, and Stream's edits with File's.
+func checkStream(t *testing.T, name string, src []byte, ed lexer.Edition) (compared bool) {
+	sf := source.NewFile(name, src)
+	tree := syntax.ParseEdition(sf, ed)
+	if len(tree.Errors) > 0 {
+		return false
+	}
+	k := &toks{src: src, t: tree.Tokens}
+	whole := newResolver(k, tree.Items)
+	scanned := &resolver{k: k, aliases: map[string][]importAlt{}}
+	for _, mu := range moduleUses(tree, k) {
+		scanned.collect([]syntax.Item{mu.use}, mu.private)
+	}
+	a, b := resolverState(whole), resolverState(scanned)
+	if !slices.Equal(a, b) {
+		t.Errorf("%s: the token scan finds other imports than the tree:\ntree: %v\nscan: %v", name, a, b)
+		return true
+	}
+	if !bytes.Contains(src, marker) {
+		return true
+	}
+	want, wantDiags := File(tree, Options{})
+	got, gotDiags, ok := Stream(syntax.NewStream(sf, ed), Options{})
+	if !ok {
+		t.Errorf("%s: Stream reports a syntax error the whole parse does not", name)
+		return true
+	}
+	wo, err1 := edit.Apply(src, want)
+	gotOut, err2 := edit.Apply(src, got)
+	if err1 != nil || err2 != nil || !bytes.Equal(wo, gotOut) || len(wantDiags) != len(gotDiags) {
+		t.Errorf("%s: Stream and File differ (%d vs %d edits, %d vs %d diagnostics, %v %v)", name, len(got), len(want), len(gotDiags), len(wantDiags), err1, err2)
+	}
+	return true
+}
+
+func TestStreamMatchesFile(t *testing.T) {
+	var files []string
+	for _, g := range []string{"../../testdata/expand/*.rs", "../../testdata/cases/*.rs", "../../testdata/fuzz/FuzzExpand/*"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkStream(t, f, src, 0) {
+			n++
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d test files compared", n)
+	}
+}
+
+func TestStreamMatchesFileCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole corpus; skipped with -short")
+	}
+	n := 0
+	for _, f := range testenv.CorpusFiles(t) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkStream(t, f, src, lexer.Edition(testenv.CrateEdition(f))) {
+			n++
+		}
+	}
+	t.Logf("%d corpus files compared", n)
+}
+
+// A panic while rewriting an item on a worker goroutine comes back to the
+// caller's goroutine (where Expand recovers it) instead of killing the
+// process.
+func TestRunRecordsPanic(t *testing.T) {
+	x := &expander{}
+	var r unitResult
+	x.run(unitJob{unit{it: nil}, &r})
+	if r.panic == nil {
+		t.Fatal("rewriting a nil item did not panic: the test checks nothing")
+	}
+}

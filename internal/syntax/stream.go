@@ -1,0 +1,91 @@
+package syntax
+
+import (
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/source"
+)
+
+// Stream parses a file's top-level items one at a time, so that a caller
+// that is done with an item can let its nodes go before the next is
+// parsed: a file's syntax tree is never whole in memory.
+//
+//	s := NewStream(f, ed)       // lexes; s.File.Tokens is complete
+//	attrs := s.InnerAttrs()
+//	for it := s.Next(); it != nil; it = s.Next() { … }
+//	s.Finish()                  // s.File.Errors is complete
+//
+// s.File.Items stays nil.
+type Stream struct {
+	File *File
+	lex  lexer.Result
+	p    *parser
+	done bool
+}
+
+// NewStream lexes f. The lexer's errors are in s.File.Errors at once.
+func NewStream(f *source.File, ed lexer.Edition) *Stream {
+	lx := lexer.LexMode(f.Src, ed, lexer.SkipWhitespace)
+	out := &File{Source: f, Tokens: lx.Tokens}
+	for _, e := range lx.Errors {
+		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg, Labels: e.Labels})
+	}
+	p := newParser(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0)
+	return &Stream{File: out, lex: lx, p: p}
+}
+
+// InnerAttrs parses the file's inner attributes; call it before Next.
+func (s *Stream) InnerAttrs() []*Attr {
+	s.p.run(func() { s.File.Attrs = s.p.innerAttrs() })
+	return s.File.Attrs
+}
+
+// Next returns the next top-level item, or nil at the end of the file.
+// Items with errors are skipped (their errors are recorded).
+func (s *Stream) Next() Item {
+	p := s.p
+	for !s.done {
+		var it Item
+		before := p.pos
+		p.run(func() {
+			if p.atClose() {
+				s.done = true
+				return
+			}
+			start := p.pos
+			it = p.itemRecover()
+			if p.pos == start {
+				p.bump() // always make progress
+			}
+		})
+		if it != nil {
+			return it
+		}
+		if p.pos >= p.n || p.pos == before {
+			// The end, or a panic the parser turned into an error:
+			// like a whole-file parse, stop there.
+			s.done = true
+		}
+	}
+	return nil
+}
+
+// Finish parses what is left and completes s.File.Errors: sorted, with
+// rustc's choices of what to report, capped at MaxErrors.
+func (s *Stream) Finish() {
+	for s.Next() != nil {
+	}
+	out, lx := s.File, s.lex
+	// After an unterminated literal or an unbalanced delimiter rustc
+	// reports the lexer's errors only; it does not parse. Otherwise a
+	// parse error at a token the lexer already reported (an unknown
+	// character, which rustc's parser never sees) is left out.
+	if !lx.Fatal {
+		for _, e := range s.p.errs {
+			if !lexErrorAt(lx.Errors, e.Span.Start) {
+				out.Errors = append(out.Errors, e)
+			}
+		}
+	}
+	sortErrors(out.Errors)
+	out.Errors = capErrors(out.Errors)
+}
