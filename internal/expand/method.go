@@ -83,10 +83,14 @@ type method struct {
 	used    []string // identifiers and lifetimes in sight that look like ours, to avoid collisions
 	usedBuf [8]string
 	ltv     collectLifetimes
-	lt      *collectLifetimes
-	self    string // the name for the receiver binding
-	retTy   string
-	hasRcv  bool
+	// Room for the usual number of parts, so that a method costs one
+	// allocation for all of them.
+	paramsBuf, declsBuf, lifetimesBuf, whereBuf, elidedBuf [6]string
+	ltEditsBuf, localBuf                                   [6]edit.Edit
+	lt                                                     *collectLifetimes
+	self                                                   string // the name for the receiver binding
+	retTy                                                  string
+	hasRcv                                                 bool
 }
 
 func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
@@ -104,7 +108,7 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 			}
 		}
 	}
-	m.ltv = collectLifetimes{k: k, m: m}
+	m.ltv = collectLifetimes{k: k, m: m, elided: m.elidedBuf[:0], edits: m.ltEditsBuf[:0]}
 	m.lt = &m.ltv
 	m.self = m.fresh("__self")
 	return m
@@ -130,7 +134,7 @@ func (m *method) text(s syntax.Span) string { return m.c.x.k.spanText(s) }
 
 // local returns the text of span s with the edits inside it applied.
 func (m *method) local(s syntax.Span, edits []edit.Edit) string {
-	var in []edit.Edit
+	in := m.localBuf[:0]
 	for _, e := range edits {
 		if e.Start >= int(s.Start) && e.End <= int(s.End) {
 			in = append(in, edit.Edit{Start: e.Start - int(s.Start), End: e.End - int(s.Start), New: e.New})
@@ -190,7 +194,8 @@ func (m *method) transform() (sigParts, *bodyParts) {
 	}
 
 	// §2.8 parameters.
-	var decls []string
+	decls := m.declsBuf[:0]
+	sp.params = m.paramsBuf[:0]
 	for i, p := range sig.Params {
 		pe := edits
 		switch {
@@ -256,7 +261,8 @@ func (m *method) transform() (sigParts, *bodyParts) {
 	}
 
 	// §2.2–2.7 generics and where clause.
-	var lifetimes, others, where []string
+	lifetimes, where := m.lifetimesBuf[:0], m.whereBuf[:0]
+	var others []string
 	var fromParams []string
 	if g := sig.Generics; g != nil {
 		for _, gp := range g.Params {
