@@ -36,7 +36,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	seen := map[uint32]bool{}
 	var macros []syntax.TokenRange
 	var results []*unitResult
-	work := make(chan unitJob, 256)
+	work := make(chan unitJob, 64)
 	var wg sync.WaitGroup
 	parallel := runtime.GOMAXPROCS(0) > 1 && len(k.src) >= parallelMinBytes
 	if parallel {

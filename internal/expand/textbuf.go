@@ -12,7 +12,10 @@ type textBuf struct {
 	start int // where the text being built starts in chunk
 }
 
-const textChunk = 64 << 10
+const (
+	textChunkMin = 2 << 10
+	textChunk    = 64 << 10
+)
 
 // ensure makes room for n more bytes of the current text, moving it to a
 // new chunk if the current one is full.
@@ -21,7 +24,9 @@ func (t *textBuf) ensure(n int) {
 		return
 	}
 	cur := t.chunk[t.start:]
-	next := make([]byte, len(cur), max(textChunk, 2*(len(cur)+n)))
+	// Chunks grow from small (small files) to textChunk.
+	size := min(max(2*cap(t.chunk), textChunkMin), textChunk)
+	next := make([]byte, len(cur), max(size, 2*(len(cur)+n)))
 	copy(next, cur)
 	t.chunk, t.start = next, 0
 }
