@@ -2,6 +2,7 @@ package asynctrait
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -28,6 +29,11 @@ func TestMayExpand(t *testing.T) {
 		{"#[async_trait_with_send]", true},
 		{"x: 'async_trait + async_trait::Foo", true},
 		{"// async_trait in a comment", true}, // bytes only: may, not must
+		{"yyy async_trai", false},
+		{"async_traitasync_trait", true},
+		{"'async_trait'async_trait", false},
+		{"'async_trait async_trait", true},
+		{"y", false},
 	} {
 		if got := MayExpand([]byte(tt.src)); got != tt.want {
 			t.Errorf("MayExpand(%q) = %v, want %v", tt.src, got, tt.want)
@@ -107,4 +113,70 @@ func firstDifference(a, b []byte) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// MayExpand's byte search against the plain definition, on random strings
+// over the marker's letters.
+func TestMayExpandSearch(t *testing.T) {
+	plain := func(src []byte) bool {
+		for off := 0; ; {
+			i := bytes.Index(src[off:], marker)
+			if i < 0 {
+				return false
+			}
+			if at := off + i; at == 0 || src[at-1] != '\'' {
+				return true
+			}
+			off += i + len(marker)
+		}
+	}
+	const letters = "async_tri'y "
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = letters[r.IntN(len(letters))]
+		}
+		if r.IntN(3) == 0 && len(b) > 12 {
+			at := r.IntN(len(b) - 11)
+			copy(b[at:], marker)
+		}
+		if got, want := MayExpand(b), plain(b); got != want {
+			t.Fatalf("MayExpand(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+// Expand never modifies its input (the CLI passes its read buffer, which
+// it still needs for the diff and the diagnostics).
+func TestExpandKeepsInput(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*/*.rs")
+	big := benchgen.Source(300, false) // big enough for several workers
+	inputs := [][]byte{big}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, src)
+	}
+	changed := 0
+	for _, src := range inputs {
+		orig := bytes.Clone(src)
+		for _, opts := range []Options{{}, {Exact: true}, {Cfg: []string{}}} {
+			res := Expand("x.rs", src, opts)
+			if !bytes.Equal(src, orig) {
+				t.Fatalf("Expand modified its input (%d bytes)", len(src))
+			}
+			if res.Changed {
+				changed++
+				if len(res.Output) > 0 && len(src) > 0 && &res.Output[0] == &src[0] {
+					t.Fatal("a changed output shares memory with the input")
+				}
+			}
+		}
+	}
+	if changed == 0 {
+		t.Fatal("nothing was expanded: the test checks nothing")
+	}
 }

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,28 +97,6 @@ func BenchmarkReadTree(b *testing.B) {
 		})
 		if err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// hasMarker is bytes.Contains(src, marker).
-func TestHasMarker(t *testing.T) {
-	cases := []string{
-		"", "y", "async_trait", "async_trai", "sync_trait", "xasync_trait", "async_traitx",
-		"asyasync_trait", "yyyyasync_trait", "async_trayt async_trait", "async_tra\nit",
-		"use async_trait::async_trait;", "as" + "ync_trai", "async_trait"[:2] + "y",
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
-		b := make([]byte, r.IntN(40))
-		for i := range b {
-			b[i] = "async_trait y"[r.IntN(13)]
-		}
-		cases = append(cases, string(b))
-	}
-	for _, c := range cases {
-		if got, want := hasMarker([]byte(c)), bytes.Contains([]byte(c), marker); got != want {
-			t.Errorf("hasMarker(%q) = %v, want %v", c, got, want)
 		}
 	}
 }

@@ -634,31 +634,6 @@ func (q *jobQueue) get(i int) (job, bool) {
 	}
 }
 
-// marker is what a file must contain for asynctrait to have anything to
-// do in it: the library's own fast path (asynctrait.Expand returns its
-// input, with no diagnostic, when the bytes do not contain it), taken here
-// before anything else is done with the file.
-var marker = []byte("async_trait")
-
-// hasMarker is bytes.Contains(src, marker), three times as fast on Rust
-// source: bytes.Index looks for the marker's first byte, 'a', one of the
-// commonest in code, while 'y', its third, is rare (about 1 byte in 200 of
-// the registry's crates against 1 in 35 for 'a').
-func hasMarker(src []byte) bool {
-	const rare = 2 // marker[rare] == 'y'
-	for i := rare; i < len(src); i++ {
-		j := bytes.IndexByte(src[i:], marker[rare])
-		if j < 0 {
-			return false
-		}
-		i += j
-		if i+len(marker)-rare <= len(src) && bytes.Equal(src[i-rare:i-rare+len(marker)], marker) {
-			return true
-		}
-	}
-	return false
-}
-
 // maxKeep bounds the buffer a worker keeps for the next file: a rare huge
 // file is not held for the rest of the run.
 const maxKeep = 8 << 20
@@ -699,7 +674,9 @@ func (x *run) expandOne(w *worker, j *job) (res result) {
 	if cap(w.buf) > maxKeep {
 		w.buf = nil // src is all that holds it now
 	}
-	if !hasMarker(src) {
+	// The library's own fast path (Expand returns src at once when it
+	// is false), taken before anything else is done with the file.
+	if !asynctrait.MayExpand(src) {
 		f := x.flags
 		if !f.write && !f.list && !f.diff && !f.check {
 			// Printed as it is, after the worker has moved on.
@@ -711,7 +688,7 @@ func (x *run) expandOne(w *worker, j *job) (res result) {
 		return res
 	}
 	if !j.stdin {
-		src = bytes.Clone(src) // the result outlives the worker's buffer
+		w.buf = nil // src outlives this file: the next read gets a new buffer
 	}
 	res.src = src
 	file := source.NewFile(j.name, src)
@@ -774,10 +751,9 @@ func (x *run) callExpand(file *source.File, src []byte) (out []byte, diags []dia
 	if expand == nil {
 		expand = asynctrait.Expand
 	}
-	// The expander gets its own copy: it must never modify the input, and
-	// the source is still needed for the diff and the diagnostics.
-	in := bytes.Clone(src)
-	res := expand(file.Name, in, x.opts)
+	// Expand never modifies its input, which is still needed for the diff
+	// and the diagnostics (TestExpandKeepsInput).
+	res := expand(file.Name, src, x.opts)
 	out = res.Output
 	if out == nil && len(src) != 0 && !res.Changed {
 		out = src
