@@ -157,9 +157,13 @@ func (m *margin) cut(text []byte) (code string, shift int, cutRight bool) {
 	left, width := m.window(len(text))
 	i := 0
 	for n := 0; n < left && i < len(text); n++ {
+		if c := text[i]; c >= 0x20 && c < 0x7f {
+			shift++
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(text[i:])
-		_, w := normalizeRune(r)
-		shift += w
+		shift += charWidth(r)
 		i += size
 	}
 	rest := text[i:]
@@ -169,7 +173,7 @@ func (m *margin) cut(text []byte) (code string, shift int, cutRight bool) {
 	taken, j := 0, 0
 	for j < len(rest) {
 		r, size := utf8.DecodeRune(rest[j:])
-		_, w := normalizeRune(r)
+		w := charWidth(r)
 		if taken+w > width {
 			break
 		}
@@ -177,6 +181,22 @@ func (m *margin) cut(text []byte) (code string, shift int, cutRight bool) {
 		j += size
 	}
 	return normalizeLine(rest[:j]), shift, j < len(rest)
+}
+
+// charWidth is the display width normalizeRune gives r, without making
+// its replacement text.
+func charWidth(r rune) int {
+	switch {
+	case r == '\t':
+		return 4
+	case r < 0x20, r == 0x7f:
+		return 1
+	case r == 0x200d:
+		return 0
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return 1
+	}
+	return runeWidth(r)
 }
 
 // wasCutLeft reports whether lines are shown from a column after the first.

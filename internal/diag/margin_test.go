@@ -44,3 +44,14 @@ func TestHugeLines(t *testing.T) {
 		})
 	}
 }
+
+// Rendering a diagnostic at the end of a 10 MB line allocates next to
+// nothing (measuring columns must not build the text it skips).
+func BenchmarkHugeLine(b *testing.B) {
+	src := strings.Repeat("fn f() { let x = 1; } ", (10<<20)/22) + "trait T { async fn f(&self) -> u8 }\n"
+	d := Errorf(source.NewFile("a.rs", []byte(src)), source.Span{Start: uint32(len(src) - 2), End: uint32(len(src) - 1)}, "m")
+	b.ReportAllocs()
+	for b.Loop() {
+		Human(&d, false)
+	}
+}
