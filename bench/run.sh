@@ -18,6 +18,7 @@ reps=${REPS:-5}
 
 echo "bench: working in $work" >&2
 go build -o "$work/asynctrait" ./cmd/asynctrait
+go build -o "$work/readtree" ./bench/readtree
 go run ./bench/gen -traits 1 -o "$work/small.rs"
 go run ./bench/gen -traits 200 -o "$work/medium.rs"
 go run ./bench/gen -traits 2000 -o "$work/large.rs"
@@ -52,9 +53,10 @@ wall() {
   echo "$best"
 }
 
-declare -A ours_t ours_m size
+declare -A ours_t ours_m size outsize
 for s in small medium large; do
   size[$s]=$(stat -c %s "$work/$s.rs")
+  outsize[$s]=$("$work/asynctrait" expand "$work/$s.rs" | wc -c)
   read -r _ m < <(measure "$work/asynctrait" expand "$work/$s.rs")
   ours_t[$s]=$(wall "$work/asynctrait" expand "$work/$s.rs")
   ours_m[$s]=$m
@@ -65,11 +67,13 @@ start_a=$(date +%s.%N)
 for _ in $(seq 200); do "$work/asynctrait" expand </dev/null >/dev/null; done
 start_b=$(date +%s.%N)
 startup_ms=$(awk "BEGIN{printf \"%.2f\", ($start_b - $start_a) * 1000 / 200}")
+read -r _ empty_m < <(measure sh -c '"$0" expand </dev/null' "$work/asynctrait")
 
 # --check over the whole Debian registry on 2 cores
 reg=/usr/share/cargo/registry
 reg_bytes=$(find "$reg" -name '*.rs' -type f -printf '%s\n' 2>/dev/null | awk '{s+=$1} END{print s+0}')
 reg_t=$(wall "$work/asynctrait" expand --check -j 2 "$reg")
+read_t=$(wall "$work/readtree" -j 2 "$reg") # the floor: walking and reading only
 read -r _ reg_m < <(measure "$work/asynctrait" expand --check -j 2 "$reg")
 
 macro_line() { :; }
@@ -116,16 +120,21 @@ EOF
 fi
 
 printf '\nasynctrait %s on %s (%s cores), %s\n' "$(git rev-parse --short HEAD)" "$(uname -m)" "$(nproc)" "$(date -u +%Y-%m-%d)"
-printf '%-8s %10s %10s %10s %10s %12s %12s %10s %10s\n' input bytes "ours(s)" "MB/s" "peak(MB)" "macro(s)" "macro-opt(s)" ratio ratio-opt
+printf '%-8s %10s %10s %10s %10s %10s %9s %12s %12s %10s %10s\n' input bytes "out bytes" "ours(s)" "MB/s" "peak(MB)" "peak/file" "macro(s)" "macro-opt(s)" ratio ratio-opt
 for s in small medium large; do
   mbs=$(awk "BEGIN{printf \"%.1f\", ${size[$s]} / ${ours_t[$s]} / 1e6}")
   pm=$(awk "BEGIN{printf \"%.1f\", ${ours_m[$s]} / 1024}")
+  # peak over the largest file the run handles (input or output), after
+  # subtracting the start-up footprint measured on an empty input
+  pf=$(awk "BEGIN{f=${size[$s]}; if (${outsize[$s]} > f) f=${outsize[$s]}; printf \"%.1fx\", (${ours_m[$s]} - $empty_m) * 1024 / f}")
   md=${mac_dbg[$s]:-n/a}; mo=${mac_opt[$s]:-n/a}
   rd=n/a; ro=n/a
   [ "$md" != n/a ] && rd=$(awk "BEGIN{printf \"%.0fx\", $md / ${ours_t[$s]}}")
   [ "$mo" != n/a ] && ro=$(awk "BEGIN{printf \"%.0fx\", $mo / ${ours_t[$s]}}")
-  printf '%-8s %10s %10s %10s %10s %12s %12s %10s %10s\n' "$s" "${size[$s]}" "${ours_t[$s]}" "$mbs" "$pm" "$md" "$mo" "$rd" "$ro"
+  printf '%-8s %10s %10s %10s %10s %10s %9s %12s %12s %10s %10s\n' "$s" "${size[$s]}" "${outsize[$s]}" "${ours_t[$s]}" "$mbs" "$pm" "$pf" "$md" "$mo" "$rd" "$ro"
 done
 printf '\n--check over %s (%s bytes of .rs) with -j 2: %ss, %.0f MB/s, peak %.1f MB\n' \
   "$reg" "$reg_bytes" "$reg_t" "$(awk "BEGIN{print $reg_bytes / $reg_t / 1e6}")" "$(awk "BEGIN{print $reg_m / 1024}")"
-printf 'start-up on empty input: %s ms\n' "$startup_ms"
+printf 'walking and reading the same files only (bench/readtree -j 2): %ss, %.0f MB/s; --check costs %.2fx that\n' \
+  "$read_t" "$(awk "BEGIN{print $reg_bytes / $read_t / 1e6}")" "$(awk "BEGIN{print $reg_t / $read_t}")"
+printf 'start-up on empty input: %s ms, peak %.1f MB\n' "$startup_ms" "$(awk "BEGIN{print $empty_m / 1024}")"
