@@ -122,3 +122,20 @@ func TestRunRecordsPanic(t *testing.T) {
 		t.Fatal("rewriting a nil item did not panic: the test checks nothing")
 	}
 }
+
+// FuzzStream: on any input that parses, the token scan finds the same
+// imports as the whole tree and Stream rewrites as File does.
+func FuzzStream(f *testing.F) {
+	for _, g := range []string{"../../testdata/expand/*.rs", "../../testdata/cases/*.rs"} {
+		m, _ := filepath.Glob(g)
+		for _, file := range m {
+			if src, err := os.ReadFile(file); err == nil {
+				f.Add(src)
+			}
+		}
+	}
+	f.Add([]byte("pub mod a { use async_trait::async_trait as at; } #[a::at] trait T { async fn f(&self); }"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkStream(t, "fuzz.rs", src, 0)
+	})
+}
