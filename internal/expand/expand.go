@@ -501,10 +501,7 @@ func (x *expander) lineEnd(off uint32) uint32 {
 // indentOf returns the leading whitespace of the line holding off.
 func (x *expander) indentOf(off uint32) string {
 	src := x.k.src
-	s := off
-	for s > 0 && src[s-1] != '\n' {
-		s--
-	}
+	s := uint32(x.file.Source.LineStartOf(int(off)))
 	e := s
 	for e < off && (src[e] == ' ' || src[e] == '\t') {
 		e++
@@ -616,10 +613,7 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 
 	sigStart := fn.Sig.Span().Start
 	indent := x.indentOf(sigStart)
-	lineStart := sigStart
-	for lineStart > 0 && x.k.src[lineStart-1] != '\n' {
-		lineStart--
-	}
+	lineStart := uint32(x.file.Source.LineStartOf(int(sigStart)))
 	prefixLen := int(sigStart-lineStart) - len(indent)
 
 	b := &x.text

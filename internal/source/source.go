@@ -6,6 +6,7 @@
 package source
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -57,12 +58,28 @@ type Position struct {
 }
 
 func (f *File) buildLines() {
-	f.lines = append(f.lines, 0)
-	for i, b := range f.Src {
-		if b == '\n' {
-			f.lines = append(f.lines, uint32(i+1))
+	f.lines = make([]uint32, 1, bytes.Count(f.Src, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(f.Src[i:], '\n')
+		if j < 0 {
+			return
 		}
+		i += j + 1
+		f.lines = append(f.lines, uint32(i))
 	}
+}
+
+// LineStartOf returns the byte offset of the start of the line holding
+// offset, in time logarithmic in the number of lines (scanning back would
+// be quadratic over the items of a single long line). Safe for concurrent
+// use.
+func (f *File) LineStartOf(offset int) int {
+	f.once.Do(f.buildLines)
+	i := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset }) - 1
+	if i < 0 {
+		return 0
+	}
+	return int(f.lines[i])
 }
 
 // LineStart returns the byte offset at which 1-based line n starts.
