@@ -453,7 +453,7 @@ func (l *lexer) run() {
 
 // bigInput is the size from which the token slice is sized by
 // extrapolation rather than for the densest code.
-const bigInput = 16 << 20
+const bigInput = 4 << 20
 
 // grow returns toks with room for the rest of the input at the density of
 // the part lexed so far (up to pos), plus an eighth: usually one copy, and
