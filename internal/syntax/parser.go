@@ -83,6 +83,9 @@ type parser struct {
 	base int
 	n    int
 	pos  int // current position among the significant tokens
+	// the current token (see cur)
+	ck     lexer.Kind
+	cs, ce uint32
 	// split is how many bytes of the current token a parser that needed a
 	// single `>` (or `<`, `&`) has already consumed.
 	split uint32
@@ -121,6 +124,7 @@ func newParser(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) *par
 		last := toks[r.End-1]
 		p.eof = last.End
 	}
+	p.sync()
 	return p
 }
 
@@ -153,7 +157,14 @@ func (p *parser) tokAt(i int) (lexer.Kind, uint32, uint32) {
 }
 
 // cur returns the current token, taking a partly consumed one into account.
-func (p *parser) cur() (lexer.Kind, uint32, uint32) {
+// It is asked for far more often than the position changes, so it is kept
+// in ck, cs, ce by sync.
+func (p *parser) cur() (lexer.Kind, uint32, uint32) { return p.ck, p.cs, p.ce }
+
+// sync recomputes the current token after pos or split changed.
+func (p *parser) sync() { p.ck, p.cs, p.ce = p.computeCur() }
+
+func (p *parser) computeCur() (lexer.Kind, uint32, uint32) {
 	k, s, e := p.tokAt(p.pos)
 	if p.split == 0 {
 		return k, s, e
@@ -181,7 +192,7 @@ func (p *parser) cur() (lexer.Kind, uint32, uint32) {
 	return k, s, e
 }
 
-func (p *parser) kind() lexer.Kind { k, _, _ := p.cur(); return k }
+func (p *parser) kind() lexer.Kind { return p.ck }
 
 func (p *parser) peekKind(n int) lexer.Kind {
 	if n == 0 {
@@ -215,9 +226,10 @@ func (p *parser) tokIndex() int {
 
 // bump consumes the current token and returns its span.
 func (p *parser) bump() Span {
-	sp := p.curSpan()
+	sp := Span{Start: p.cs, End: p.ce}
 	p.pos++
 	p.split = 0
+	p.sync()
 	return sp
 }
 
@@ -228,6 +240,7 @@ func (p *parser) bumpBytes(n uint32) Span {
 		return p.bump()
 	}
 	p.split += n
+	p.sync()
 	return Span{Start: s, End: s + n}
 }
 
@@ -328,10 +341,15 @@ func (p *parser) group() TokenRange {
 		p.fail("unclosed delimiter")
 	}
 	// Advance past the closing delimiter.
-	for p.tokIndex() >= 0 && p.tokIndex() <= m {
-		p.pos++
+	if p.idx == nil {
+		p.pos = m - p.base + 1
+	} else {
+		for p.tokIndex() >= 0 && p.tokIndex() <= m {
+			p.pos++
+		}
 	}
 	p.split = 0
+	p.sync()
 	return TokenRange{Start: i, End: m + 1}
 }
 
@@ -546,6 +564,7 @@ func (p *parser) recoverFrom(start int) {
 	}
 	p.split = 0
 	p.pos = start
+	p.sync()
 	for !p.atClose() {
 		switch p.kind() {
 		case lexer.Semi:
