@@ -38,9 +38,27 @@ func readInto(path string, buf []byte, stat bool) ([]byte, *state, error) {
 		before = &s
 	}
 	b := buf
+	size := int64(-1) // the file's size, once known
+	if before != nil {
+		size = before.size
+	}
 	for {
 		if len(b) == cap(b) {
-			b = slices.Grow(b, max(cap(b), 4096)) // doubling
+			if size < 0 {
+				// Larger than the buffer: one stat, to read it into room
+				// of its size rather than by doubling.
+				size = 0
+				var st syscall.Stat_t
+				if syscall.Fstat(fd, &st) == nil {
+					size = st.Size
+				}
+			}
+			if size >= int64(len(b)) {
+				b = slices.Grow(b, int(size)-len(b)+1) // +1: to see the end
+				size = 0                               // it grew while read: double
+			} else {
+				b = slices.Grow(b, max(cap(b), 4096)) // doubling
+			}
 		}
 		n, err := syscall.Read(fd, b[len(b):cap(b)])
 		if err == syscall.EINTR {
