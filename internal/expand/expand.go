@@ -122,13 +122,8 @@ func (x *expander) items(items []syntax.Item) {
 		})
 	}
 	wg.Wait()
-	for _, r := range results {
-		if r.panic != nil {
-			panic(r.panic) // on the caller's goroutine, where it is recovered
-		}
-		x.edits = append(x.edits, r.edits...)
-		x.diags = append(x.diags, r.diags...)
-		x.removedAttrs = append(x.removedAttrs, r.removed...)
+	for i := range results {
+		x.merge(&results[i])
 	}
 }
 

@@ -74,12 +74,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 		return nil, nil, false
 	}
 	for _, r := range results {
-		if r.panic != nil {
-			panic(r.panic) // on the caller's goroutine, where it is recovered
-		}
-		x.edits = append(x.edits, r.edits...)
-		x.diags = append(x.diags, r.diags...)
-		x.removedAttrs = append(x.removedAttrs, r.removed...)
+		x.merge(r)
 	}
 	x.hiddenItems(seen, macros)
 	if len(x.edits) > 0 {
@@ -102,6 +97,17 @@ type unitResult struct {
 type unitJob struct {
 	u unit
 	r *unitResult
+}
+
+// merge adds an item's result, in file order, raising again a panic of
+// its rewrite on the caller's goroutine, where Expand recovers it.
+func (x *expander) merge(r *unitResult) {
+	if r.panic != nil {
+		panic(r.panic)
+	}
+	x.edits = append(x.edits, r.edits...)
+	x.diags = append(x.diags, r.diags...)
+	x.removedAttrs = append(x.removedAttrs, r.removed...)
 }
 
 // run rewrites one item into its result slot.
