@@ -156,7 +156,7 @@ func moduleUses(f *syntax.File, k *toks) []moduleUse {
 				return out // unbalanced: the parse reports it
 			}
 			if t.Kind == lexer.LBrace && prev >= 0 && k.t[prev].Kind == lexer.Ident {
-				if mod := k.prev(prev); mod >= 0 && k.isIdent(mod, "mod") {
+				if mod := k.prev(prev); mod >= 0 && k.isIdent(mod, "mod") && itemPosition(k, k.prev(mod)) {
 					pub := false
 					if v := k.prev(mod); v >= 0 && k.isIdent(v, "pub") {
 						pub = true
