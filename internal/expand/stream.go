@@ -29,9 +29,11 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	k := &toks{src: f.Source.Src, t: f.Tokens}
 	x := &expander{k: k, file: f, opts: opts}
 	x.res = &resolver{k: k, aliases: map[string][]importAlt{}}
-	for _, mu := range moduleUses(f, k) {
+	scanned := moduleUses(f, k)
+	for _, mu := range scanned {
 		x.res.collect([]syntax.Item{mu.use}, mu.private)
 	}
+	var parsed []moduleUse // the same, as the parser finds them
 
 	seen := map[uint32]bool{}
 	var macros []syntax.TokenRange
@@ -55,6 +57,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	var units []unit
 	for it := s.Next(); it != nil; it = s.Next() {
 		one[0] = it
+		parsed = usesOf(one[:], false, parsed)
 		x.markParsed(one[:], seen, &macros)
 		units = x.collectUnits(one[:], units[:0])
 		for _, u := range units {
@@ -72,6 +75,13 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	s.Finish()
 	if len(f.Errors) > 0 {
 		return nil, nil, false
+	}
+	if !sameUses(scanned, parsed) {
+		// The scan took something for a module-level use that is not (or
+		// missed one) in code it cannot read as the parser does: redo the
+		// file the slow way, with the whole tree.
+		edits, diags := File(syntax.ParseEdition(f.Source, s.Edition), opts)
+		return edits, diags, true
 	}
 	for _, r := range results {
 		x.merge(r)
@@ -192,6 +202,32 @@ func moduleUses(f *syntax.File, k *toks) []moduleUse {
 	return out
 }
 
+// usesOf appends the use items of items and their inline modules, as
+// resolver.collect walks them.
+func usesOf(items []syntax.Item, private bool, out []moduleUse) []moduleUse {
+	for _, it := range items {
+		switch it := it.(type) {
+		case *syntax.Use:
+			out = append(out, moduleUse{it, private})
+		case *syntax.Mod:
+			out = usesOf(it.Items, private || it.Vis == nil || it.Vis.Kind != syntax.VisPub, out)
+		}
+	}
+	return out
+}
+
+func sameUses(a, b []moduleUse) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].use.Span() != b[i].use.Span() || a[i].private != b[i].private {
+			return false
+		}
+	}
+	return true
+}
+
 // itemPosition reports whether an item can start after token prev: at the
 // start of a module, after an item, an attribute or a visibility.
 func itemPosition(k *toks, prev int) bool {
@@ -199,13 +235,22 @@ func itemPosition(k *toks, prev int) bool {
 		return true
 	}
 	switch k.t[prev].Kind {
-	case lexer.Semi, lexer.LBrace, lexer.RBrace, lexer.RBracket, lexer.DocComment:
+	case lexer.Semi, lexer.LBrace, lexer.RBrace:
 		return true
+	case lexer.DocComment:
+		return itemPosition(k, k.prev(prev))
+	case lexer.RBracket: // an attribute's
+		open := int(k.t[prev].Match)
+		pound := k.prev(open)
+		if open > 0 && pound >= 0 && k.t[pound].Kind == lexer.Not {
+			pound = k.prev(pound)
+		}
+		return open > 0 && pound >= 0 && k.t[pound].Kind == lexer.Pound && itemPosition(k, k.prev(pound))
 	case lexer.Ident:
-		return k.isIdent(prev, "pub")
+		return k.isIdent(prev, "pub") && itemPosition(k, k.prev(prev))
 	case lexer.RParen:
 		m := int(k.t[prev].Match)
-		return m > 0 && k.isIdent(k.prev(m), "pub")
+		return m > 0 && k.isIdent(k.prev(m), "pub") && itemPosition(k, k.prev(k.prev(m)))
 	}
 	return false
 }

@@ -16,10 +16,11 @@ import (
 //
 // s.File.Items stays nil.
 type Stream struct {
-	File *File
-	lex  lexer.Result
-	p    *parser
-	done bool
+	File    *File
+	Edition lexer.Edition
+	lex     lexer.Result
+	p       *parser
+	done    bool
 }
 
 // NewStream lexes f. The lexer's errors are in s.File.Errors at once.
@@ -30,7 +31,7 @@ func NewStream(f *source.File, ed lexer.Edition) *Stream {
 		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg, Labels: e.Labels})
 	}
 	p := newParser(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0)
-	return &Stream{File: out, lex: lx, p: p}
+	return &Stream{File: out, Edition: ed, lex: lx, p: p}
 }
 
 // InnerAttrs parses the file's inner attributes; call it before Next.
