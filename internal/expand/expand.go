@@ -10,11 +10,8 @@ package expand
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/asynctrait/asynctrait/internal/diag"
 	"github.com/asynctrait/asynctrait/internal/edit"
@@ -92,43 +89,14 @@ func (x *expander) errorf(sp syntax.Span, msg string) {
 	x.diags = append(x.diags, diag.Errorf(x.file.Source, sp, msg))
 }
 
-// items rewrites every item carrying triggers, in modules too. Items are
-// independent, so big files spread them over the available cores; the
-// results are merged in file order, so the output does not depend on it.
+// items rewrites every item carrying triggers, in modules too, in file
+// order. (File is the whole-tree reference and Stream's fallback; Stream
+// is what spreads items over the cores.)
 func (x *expander) items(items []syntax.Item) {
-	units := x.collectUnits(items, nil)
-	workers := min(runtime.GOMAXPROCS(0), len(units)/unitsPerWorker)
-	if workers <= 1 {
-		for _, u := range units {
-			x.item(u.it, u.trig)
-		}
-		return
-	}
-	results := make([]unitResult, len(units))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		w := *x // shares the file, tokens and resolver, which are read only
-		w.edits, w.diags, w.removedAttrs = nil, nil, nil
-		w.attrLines, w.text = nil, textBuf{}
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(units) {
-					return
-				}
-				w.run(unitJob{units[i], &results[i]})
-			}
-		})
-	}
-	wg.Wait()
-	for i := range results {
-		x.merge(&results[i])
+	for _, u := range x.collectUnits(items, nil) {
+		x.item(u.it, u.trig)
 	}
 }
-
-// unitsPerWorker is how many items make another worker worth starting.
-const unitsPerWorker = 64
 
 // unit is an item to rewrite and its triggers.
 type unit struct {
