@@ -4,7 +4,10 @@
 package asynctrait
 
 import (
+	"io"
+
 	"github.com/asynctrait/asynctrait/internal/diag"
+	"github.com/asynctrait/asynctrait/internal/edit"
 )
 
 // Options configure an expansion.
@@ -25,9 +28,40 @@ type Options struct {
 
 // Result is the outcome of expanding one file.
 type Result struct {
-	Output      []byte // the rewritten source; equal to the input when nothing changed or on error
+	// Output is the rewritten source; equal to the input when nothing
+	// changed or on error. Rewrite leaves it nil when the file changed:
+	// use Bytes or WriteTo.
+	Output      []byte
 	Changed     bool
 	Diagnostics []diag.Diagnostic
+
+	rewrite *edit.Output // the output not yet assembled (Rewrite)
+}
+
+// Bytes returns the output, assembling it if Rewrite did not.
+func (r *Result) Bytes() []byte {
+	if r.Output == nil && r.rewrite != nil {
+		return r.rewrite.Bytes()
+	}
+	return r.Output
+}
+
+// Len is the length of the output.
+func (r *Result) Len() int {
+	if r.Output == nil && r.rewrite != nil {
+		return r.rewrite.Len()
+	}
+	return len(r.Output)
+}
+
+// WriteTo writes the output to w; w should be buffered, as the output of
+// Rewrite is written in many small pieces.
+func (r *Result) WriteTo(w io.Writer) (int64, error) {
+	if r.Output == nil && r.rewrite != nil {
+		return r.rewrite.WriteTo(w)
+	}
+	n, err := w.Write(r.Output)
+	return int64(n), err
 }
 
 // HasErrors reports whether any diagnostic is an error.

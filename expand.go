@@ -24,15 +24,32 @@ var marker = []byte("async_trait")
 // diagnostic the output is the input, unchanged. Expand never modifies
 // src; the output shares no memory with it unless it is src itself.
 func Expand(filename string, src []byte, opts Options) (res Result) {
+	res = Rewrite(filename, src, opts)
+	res.Output = res.Bytes()
+	return res
+}
+
+// Rewrite is Expand without assembling the output: when the file changes,
+// Output is nil and WriteTo writes the output piece by piece (the input
+// between the rewritten parts, and the rewritten parts) without the copy
+// of the whole output that Output costs. Bytes assembles it.
+func Rewrite(filename string, src []byte, opts Options) (res Result) {
 	res.Output = src
 	if !MayExpand(src) {
 		return res // fast path: nothing to do, nothing to parse
 	}
-	return expandSlow(filename, src, opts)
+	return rewriteSlow(filename, src, opts)
 }
 
 // expandSlow is Expand without the fast path.
-func expandSlow(filename string, src []byte, opts Options) (res Result) {
+func expandSlow(filename string, src []byte, opts Options) Result {
+	res := rewriteSlow(filename, src, opts)
+	res.Output = res.Bytes()
+	return res
+}
+
+// rewriteSlow is Rewrite without the fast path.
+func rewriteSlow(filename string, src []byte, opts Options) (res Result) {
 	res.Output = src
 	f := source.NewFile(filename, src)
 	if !utf8.Valid(src) {
@@ -51,6 +68,7 @@ func expandSlow(filename string, src []byte, opts Options) (res Result) {
 		if r := recover(); r != nil {
 			res.Output = src
 			res.Changed = false
+			res.rewrite = nil
 			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
 				Severity: diag.Error, File: f,
 				Message: fmt.Sprintf("internal error in asynctrait: %v", r),
@@ -87,13 +105,14 @@ func expandSlow(filename string, src []byte, opts Options) (res Result) {
 		return res
 	}
 	lineEndings(src, edits)
-	out, err := edit.Apply(src, edits)
+	out, err := edit.NewOutput(src, edits)
 	if err != nil {
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Error, File: f, Message: "internal error: " + err.Error()})
 		return res
 	}
-	res.Output = out
-	res.Changed = !bytes.Equal(out, src)
+	if out.Changed() {
+		res.Output, res.Changed, res.rewrite = nil, true, out
+	}
 	return res
 }
 

@@ -427,7 +427,7 @@ func TestWriteRefusesConcurrentChange(t *testing.T) {
 	before := fileState(fi)
 	time.Sleep(10 * time.Millisecond)
 	writeFiles(t, dir, map[string]string{"a.rs": changing + "// edited meanwhile\n"})
-	err := writeFile(p, "a.rs", []byte(changed), &before)
+	err := writeFile(p, "a.rs", bytes.NewReader([]byte(changed)), &before)
 	if err == nil || !strings.Contains(err.Error(), "changed on disk") {
 		t.Errorf("err = %v", err)
 	}
@@ -466,7 +466,7 @@ func TestWriteRefusesSameSizeChange(t *testing.T) {
 		if fi, _ := os.Stat(p); fi.Size() != before.size || fi.ModTime().UnixNano() != before.mtime {
 			t.Fatalf("%s: size or modification time differ; the test tests nothing", how)
 		}
-		err = writeFile(p, "a.rs", []byte(changed), &before)
+		err = writeFile(p, "a.rs", bytes.NewReader([]byte(changed)), &before)
 		if runtime.GOOS != "windows" && (err == nil || !strings.Contains(err.Error(), "changed on disk")) {
 			t.Errorf("%s: err = %v", how, err)
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -230,6 +231,7 @@ type run struct {
 	format         diag.Format
 	color          bool
 	stdout, stderr io.Writer
+	outBuf         *bufio.Writer // for stdout, made on first use (writeOut)
 	status         int
 	changed        bool            // some file would change (or did, with -w)
 	staleTemps     []string        // temporary files of ours seen by the walk (-w)
@@ -498,7 +500,8 @@ func join(dir, name string) string {
 // result is the outcome for one job, produced by a worker and printed in
 // job order.
 type result struct {
-	src, out []byte
+	src      []byte
+	out      asynctrait.Result // the output: written piece by piece, assembled only for a diff
 	diags    []diag.Diagnostic
 	hasErr   bool // error diagnostics: nothing is written, listed or diffed
 	internal bool // an internal error (exit 2)
@@ -683,7 +686,7 @@ func (x *run) expandOne(w *worker, j *job) (res result) {
 			if !j.stdin {
 				src = bytes.Clone(src)
 			}
-			res.out = src
+			res.out = asynctrait.Result{Output: src}
 		}
 		return res
 	}
@@ -713,9 +716,13 @@ func (x *run) expandOne(w *worker, j *job) (res result) {
 			}
 		}
 	}
-	res.changed = !res.hasErr && !bytes.Equal(res.out, src)
+	if out := res.out.Output; out != nil {
+		res.changed = !res.hasErr && !bytes.Equal(out, src)
+	} else {
+		res.changed = !res.hasErr && res.out.Changed
+	}
 	if res.changed && x.flags.write {
-		if err := writeFile(j.path, j.name, res.out, before); err != nil {
+		if err := writeFile(j.path, j.name, &res.out, before); err != nil {
 			res.writeErr = err.Error()
 		} else {
 			res.wrote = true
@@ -726,7 +733,7 @@ func (x *run) expandOne(w *worker, j *job) (res result) {
 
 // callExpand runs the expander, turning a panic into an internal error
 // diagnostic for this file only.
-func (x *run) callExpand(file *source.File, src []byte) (out []byte, diags []diag.Diagnostic, internal bool) {
+func (x *run) callExpand(file *source.File, src []byte) (out asynctrait.Result, diags []diag.Diagnostic, internal bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			d := diag.Diagnostic{
@@ -744,21 +751,21 @@ func (x *run) callExpand(file *source.File, src []byte) (out []byte, diags []dia
 			} else {
 				d.Notes = append(d.Notes, "run with ASYNCTRAIT_BACKTRACE=1 to include a stack trace in the report")
 			}
-			out, diags, internal = src, []diag.Diagnostic{d}, true
+			out, diags, internal = asynctrait.Result{Output: src}, []diag.Diagnostic{d}, true
 		}
 	}()
 	expand := x.r.Expand
 	if expand == nil {
-		expand = asynctrait.Expand
+		expand = asynctrait.Rewrite
 	}
 	// Expand never modifies its input, which is still needed for the diff
 	// and the diagnostics (TestExpandKeepsInput).
-	res := expand(file.Name, src, x.opts)
-	out = res.Output
-	if out == nil && len(src) != 0 && !res.Changed {
-		out = src
+	out = expand(file.Name, src, x.opts)
+	if out.Output == nil && !out.Changed {
+		out.Output = src
 	}
-	return out, res.Diagnostics, false
+	diags, out.Diagnostics = out.Diagnostics, nil
+	return out, diags, false
 }
 
 func firstInvalid(b []byte) int {
@@ -794,7 +801,7 @@ func (x *run) report(j *job, res *result) {
 	f := x.flags
 	if !f.write && !f.list && !f.diff && !f.check {
 		if !res.hasErr {
-			_, _ = x.stdout.Write(res.out)
+			x.writeOut(&res.out)
 		}
 		return
 	}
@@ -807,6 +814,20 @@ func (x *run) report(j *job, res *result) {
 	}
 	if f.diff || (f.check && !f.list) {
 		name := filepath.ToSlash(j.name)
-		_, _ = io.WriteString(x.stdout, edit.Unified(name, name, res.src, res.out))
+		_, _ = io.WriteString(x.stdout, edit.Unified(name, name, res.src, res.out.Bytes()))
 	}
+}
+
+// writeOut writes an expanded file to stdout through one buffer reused
+// from file to file: the output of Rewrite comes in many small pieces.
+func (x *run) writeOut(out *asynctrait.Result) {
+	if out.Output != nil {
+		_, _ = x.stdout.Write(out.Output)
+		return
+	}
+	if x.outBuf == nil {
+		x.outBuf = bufio.NewWriterSize(x.stdout, 64<<10)
+	}
+	_, _ = out.WriteTo(x.outBuf)
+	_ = x.outBuf.Flush()
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -36,7 +38,7 @@ import (
 //
 // Replacing the file gives it a new inode: other hard links to the old
 // file keep the old contents.
-func writeFile(path, name string, data []byte, before *state) error {
+func writeFile(path, name string, data io.WriterTo, before *state) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return fmt.Errorf("cannot write `%s`: %s", name, errText(err))
@@ -81,7 +83,11 @@ func writeFile(path, name string, data []byte, before *state) error {
 	fail := func(err error) error {
 		return fmt.Errorf("cannot write `%s`: %s; the file was left unchanged", name, errText(err))
 	}
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if _, err := data.WriteTo(bw); err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Chmod(fi.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {

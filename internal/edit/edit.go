@@ -7,6 +7,7 @@ package edit
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -106,4 +107,87 @@ func ApplyString(src []byte, edits []Edit) (string, error) {
 	}
 	b.Write(src[pos:])
 	return b.String(), nil
+}
+
+// Output is a source with edits to it, not yet assembled: it is written
+// piece by piece, so a large output is never copied whole into memory.
+type Output struct {
+	src   []byte
+	edits []Edit // in order, checked
+	size  int
+}
+
+// NewOutput checks edits against src like Apply and returns the output
+// they describe.
+func NewOutput(src []byte, edits []Edit) (*Output, error) {
+	sorted := inOrder(edits)
+	size, err := check(len(src), sorted)
+	if err != nil {
+		return nil, err
+	}
+	return &Output{src: src, edits: sorted, size: size}, nil
+}
+
+// Len is the length of the output.
+func (o *Output) Len() int { return o.size }
+
+// Changed reports whether the output differs from the source.
+func (o *Output) Changed() bool {
+	for _, e := range o.edits {
+		if e.End-e.Start != len(e.New) || string(o.src[e.Start:e.End]) != e.New {
+			return true
+		}
+	}
+	return false
+}
+
+// Bytes assembles the output.
+func (o *Output) Bytes() []byte {
+	out := make([]byte, 0, o.size)
+	pos := 0
+	for _, e := range o.edits {
+		out = append(out, o.src[pos:e.Start]...)
+		out = append(out, e.New...)
+		pos = e.End
+	}
+	return append(out, o.src[pos:]...)
+}
+
+// WriteTo writes the output to w piece by piece; w should be buffered.
+func (o *Output) WriteTo(w io.Writer) (int64, error) {
+	sw, _ := w.(io.StringWriter)
+	var n int64
+	pos := 0
+	for i := 0; i <= len(o.edits); i++ {
+		end := len(o.src)
+		if i < len(o.edits) {
+			end = o.edits[i].Start
+		}
+		if end > pos {
+			m, err := w.Write(o.src[pos:end])
+			n += int64(m)
+			if err != nil {
+				return n, err
+			}
+		}
+		if i == len(o.edits) {
+			break
+		}
+		e := o.edits[i]
+		if e.New != "" {
+			var m int
+			var err error
+			if sw != nil {
+				m, err = sw.WriteString(e.New)
+			} else {
+				m, err = w.Write([]byte(e.New))
+			}
+			n += int64(m)
+			if err != nil {
+				return n, err
+			}
+		}
+		pos = e.End
+	}
+	return n, nil
 }
