@@ -2,6 +2,7 @@ package expand
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/syntax"
@@ -306,6 +307,16 @@ func (r *resolver) argsMode(kind macroKind, args syntax.TokenRange) (Mode, strin
 // token helpers for attributes
 
 func (k *toks) spanText(s syntax.Span) string { return string(k.src[s.Start:s.End]) }
+
+// view is spanText without the copy: a string sharing the source's memory,
+// for texts that are copied into a rewrite's output before it returns and
+// go nowhere else (the source is not modified during a rewrite).
+func (k *toks) view(s syntax.Span) string {
+	if s.End <= s.Start {
+		return ""
+	}
+	return unsafe.String(&k.src[s.Start], int(s.End-s.Start))
+}
 
 // pathText returns a path's text without whitespace.
 func (k *toks) pathText(p *syntax.Path) string { return k.plainText(k.rangeOf(p.Span())) }

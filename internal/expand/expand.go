@@ -42,6 +42,9 @@ type expander struct {
 	attrLines map[[2]string]string
 	// text holds the rewritten methods' texts.
 	text textBuf
+	// spare is the method every rewrite of a method reuses: nothing of it
+	// outlives the rewrite (its texts are copied to text).
+	spare *method
 }
 
 // File rewrites every async-trait item of a parsed, error-free file and
@@ -633,13 +636,17 @@ func (x *expander) removeUnusedImports() {
 	// those inside removed trigger attributes. Method rewrites never remove
 	// other identifiers, and generated text names no imported item.
 	k := x.k
-	names := map[string]bool{}
-	for _, im := range x.res.imports {
-		names[im.name] = true
+	// A handful of names, looked up for every identifier of the file: a
+	// slice compared by length first is faster than a map.
+	var nameList []string
+	for _, list := range [][]importedMacro{x.res.imports, x.res.others} {
+		for _, im := range list {
+			if !slices.Contains(nameList, im.name) {
+				nameList = append(nameList, im.name)
+			}
+		}
 	}
-	for _, im := range x.res.others {
-		names[im.name] = true
-	}
+	names := nameSet(nameList)
 	removed := slices.Clone(x.removedAttrs)
 	slices.SortFunc(removed, func(a, b syntax.Span) int { return int(a.Start) - int(b.Start) })
 	inRemoved := func(off uint32) bool {
@@ -664,7 +671,7 @@ func (x *expander) removeUnusedImports() {
 			}
 			if n < len(k.t) && k.t[n].Kind == lexer.LBracket && k.t[n].Match > 0 {
 				for j := n; j < int(k.t[n].Match); j++ {
-					if k.t[j].Kind == lexer.Ident && names[string(k.word(j))] {
+					if k.t[j].Kind == lexer.Ident && names.has(k.word(j)) {
 						name := k.text(j)
 						before[name]++
 						all[name]++
@@ -682,7 +689,7 @@ func (x *expander) removeUnusedImports() {
 		}
 		if t.Kind == lexer.Ident {
 			w := k.word(i)
-			if names[string(w)] && !prevMod {
+			if names.has(w) && !prevMod {
 				name := string(w)
 				before[name]++
 				all[name]++
@@ -702,7 +709,7 @@ func (x *expander) removeUnusedImports() {
 			seen[im.use] = true
 			r := k.rangeOf(im.use.Span())
 			for i := r.Start; i < r.End; i++ {
-				if k.t[i].Kind == lexer.Ident && names[string(k.word(i))] {
+				if k.t[i].Kind == lexer.Ident && names.has(k.word(i)) {
 					name := k.text(i)
 					before[name]--
 					all[name]--
@@ -727,6 +734,18 @@ func (x *expander) removeUnusedImports() {
 	for u, leaves := range remove {
 		x.edits = append(x.edits, x.removeUseLeaves(u, leaves)...)
 	}
+}
+
+// nameSet is a small set of names.
+type nameSet []string
+
+func (s nameSet) has(w []byte) bool {
+	for _, n := range s {
+		if len(n) == len(w) && n == string(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // usesOutsideAttrs reports whether the macro name is used as a macro path

@@ -483,15 +483,18 @@ func layoutBody(b *textBuf, bp *bodyParts, indent string, exact bool) {
 	in2 := in1 + indentUnit
 	b.WriteString("{\n")
 	for _, a := range bp.inner {
-		b.WriteString(in1 + a + "\n")
+		b.WriteString(in1)
+		b.WriteString(a)
+		b.WriteByte('\n')
 	}
-	b.WriteString(in1 + "Box::pin(async move {\n")
+	b.WriteString(in1)
+	b.WriteString("Box::pin(async move {\n")
 	if bp.special {
 		for _, d := range bp.decls {
 			writeLines(b, in2, d)
 		}
 		b.WriteString(in2)
-		b.WriteString(reindent(bp.block, bp.blockIndent, in2))
+		writeReindented(b, bp.block, bp.blockIndent, in2)
 		b.WriteString("\n")
 	} else {
 		if bp.hasRet {
@@ -500,21 +503,34 @@ func layoutBody(b *textBuf, bp *bodyParts, indent string, exact bool) {
 		for _, d := range bp.decls {
 			writeLines(b, in2, d)
 		}
-		lhs := "let _: () = "
+		const unitLHS, retPre, retPost = "let _: () = ", "let __ret: ", " = "
+		lhsLen := len(unitLHS)
 		if bp.hasRet {
-			lhs = "let __ret: " + bp.earlyRt + " = "
-		}
-		blk := reindent(bp.block, bp.blockIndent, in2)
-		if one, ok := collapseBlock(bp.block); ok && len(in2)+len(lhs)+len(one)+1 <= maxWidth {
-			blk = one
+			lhsLen = len(retPre) + len(bp.earlyRt) + len(retPost)
 		}
 		b.WriteString(in2)
-		b.WriteString(lhs)
-		b.WriteString(blk)
+		if bp.hasRet {
+			b.WriteString(retPre)
+			b.WriteString(bp.earlyRt)
+			b.WriteString(retPost)
+		} else {
+			b.WriteString(unitLHS)
+		}
+		if one, ok := collapseBlock(bp.block); ok && one == "" {
+			b.WriteString("{}")
+		} else if ok && len(in2)+lhsLen+len("{  }")+len(one)+1 <= maxWidth {
+			b.WriteString("{ ")
+			b.WriteString(one)
+			b.WriteString(" }")
+		} else {
+			writeReindented(b, bp.block, bp.blockIndent, in2)
+		}
 		b.WriteString(";\n")
 		if bp.hasRet {
-			b.WriteString(in2 + "#[allow(unreachable_code)]\n")
-			b.WriteString(in2 + "__ret\n")
+			b.WriteString(in2)
+			b.WriteString("#[allow(unreachable_code)]\n")
+			b.WriteString(in2)
+			b.WriteString("__ret\n")
 		}
 	}
 	b.WriteString(in1)
@@ -534,11 +550,29 @@ func writeLines(b *textBuf, indent, s string) {
 // writeEarlyReturn prints the never-taken guard that pins the future's
 // output type (spec §5.1b) in rustfmt's shapes.
 func writeEarlyReturn(b *textBuf, indent, r2 string) {
-	const pre = "if let ::core::option::Option::Some(__ret) = "
-	none := "::core::option::Option::None::<" + r2 + ">"
+	const pre, nonePre = "if let ::core::option::Option::Some(__ret) = ", "::core::option::Option::None::<"
+	noneLen := len(nonePre) + len(r2) + 1
+	if len(indent)+len(pre)+noneLen+2 <= maxWidth {
+		b.WriteString(indent)
+		b.WriteString(pre)
+		b.WriteString(nonePre)
+		b.WriteString(r2)
+		b.WriteString("> {\n")
+	} else {
+		writeLongEarlyReturn(b, indent, pre, nonePre+r2+">")
+	}
+	b.WriteString(indent)
+	b.WriteString(indentUnit + "#[allow(unreachable_code)]\n")
+	b.WriteString(indent)
+	b.WriteString(indentUnit + "return __ret;\n")
+	b.WriteString(indent)
+	b.WriteString("}\n")
+}
+
+// writeLongEarlyReturn prints the guard's first line(s) when they do not
+// fit on one line.
+func writeLongEarlyReturn(b *textBuf, indent, pre, none string) {
 	switch {
-	case len(indent)+len(pre)+len(none)+2 <= maxWidth:
-		b.WriteString(indent + pre + none + " {\n")
 	case len(indent)+4+len(none) <= maxWidth:
 		b.WriteString(indent + strings.TrimSuffix(pre, " ") + "\n")
 		b.WriteString(indent + indentUnit + none + "\n")
@@ -547,17 +581,18 @@ func writeEarlyReturn(b *textBuf, indent, r2 string) {
 		lines := formatType(parseTy(none), len(indent), len(indent)+len(pre), 2)
 		b.WriteString(indent + pre + strings.Join(lines, "\n") + " {\n")
 	}
-	b.WriteString(indent + indentUnit + "#[allow(unreachable_code)]\n")
-	b.WriteString(indent + indentUnit + "return __ret;\n")
-	b.WriteString(indent + "}\n")
 }
 
-// collapseBlock returns `{ expr }` when rustfmt would print the block on
-// one line: a single expression, no statements, comments or nested blocks.
+// collapseBlock returns expr when rustfmt would print the block as
+// `{ expr }` on one line (an empty expr for `{}`): a single expression, no
+// statements, comments or nested blocks.
 func collapseBlock(block string) (string, bool) {
 	if len(block) >= 2 && strings.Contains(strings.TrimSpace(block[1:len(block)-1]), "\n") {
 		// A body on several lines, or a comment on a line of its own.
 		return "", false
+	}
+	if one, ok, sure := collapsePlain(block); sure {
+		return one, ok
 	}
 	inner := lexer.LexMode([]byte(block), 0, lexer.SkipWhitespace).Tokens
 	inner = inner[:len(inner)-1] // EOF
@@ -570,7 +605,7 @@ func collapseBlock(block string) (string, bool) {
 		return "", false
 	}
 	if len(inner) == 2 {
-		return "{}", true
+		return "", true
 	}
 	body := inner[1 : len(inner)-1]
 	for _, t := range body {
@@ -582,7 +617,61 @@ func collapseBlock(block string) (string, bool) {
 	if strings.Contains(text, "\n") {
 		return "", false
 	}
-	return "{ " + text + " }", true
+	return text, true
+}
+
+// collapsePlain is collapseBlock for a block of plain ASCII code: no
+// literal, comment, attribute or raw identifier, so that its bytes say what
+// its tokens would. sure is false when the block needs the lexer.
+func collapsePlain(block string) (one string, ok, sure bool) {
+	if len(block) < 2 || block[0] != '{' || block[len(block)-1] != '}' {
+		return "", false, false
+	}
+	inner := block[1 : len(block)-1]
+	for i := 0; i < len(inner); i++ {
+		switch c := inner[i]; {
+		case c >= 0x80, c == '"', c == '\'', c == '/', c == '#', c == '\r':
+			return "", false, false
+		case c == ';', c == '{':
+			return "", false, true
+		}
+	}
+	one = strings.Trim(inner, " \t\n\v\f")
+	if strings.Contains(one, "\n") {
+		return "", false, true
+	}
+	return one, true, true
+}
+
+// writeReindented writes reindent's result to b.
+func writeReindented(b *textBuf, block, from, to string) {
+	if !strings.Contains(block, "\n") || !strings.HasPrefix(to, from) || len(to) == len(from) {
+		b.WriteString(block)
+		return
+	}
+	if strings.Contains(block, "\"") || strings.Contains(block, "/*") {
+		b.WriteString(reindent(block, from, to))
+		return
+	}
+	extra := to[len(from):]
+	b.ensure(len(block) + len(extra)*strings.Count(block, "\n"))
+	for {
+		i := strings.IndexByte(block, '\n')
+		if i < 0 {
+			b.WriteString(block)
+			return
+		}
+		b.WriteString(block[:i+1])
+		block = block[i+1:]
+		// Blank lines stay blank.
+		j := 0
+		for j < len(block) && (block[j] == ' ' || block[j] == '\t') {
+			j++
+		}
+		if j < len(block) && block[j] != '\n' && block[j] != '\r' {
+			b.WriteString(extra)
+		}
+	}
 }
 
 // reindent moves a block written at indentation from to indentation to:

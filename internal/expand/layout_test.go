@@ -94,19 +94,36 @@ func TestCollapseBlock(t *testing.T) {
 		in, want string
 		ok       bool
 	}{
-		{"{\n        1\n    }", "{ 1 }", true},
-		{"{}", "{}", true},
-		{"{\n    }", "{}", true},
+		{"{\n        1\n    }", "1", true},
+		{"{}", "", true},
+		{"{\n    }", "", true},
 		{"{\n        x;\n    }", "", false},
 		{"{\n        // c\n        1\n    }", "", false},
 		{"{\n        if a { b } else { c }\n    }", "", false},
-		{"{\n        format!(\"{}\", x)\n    }", "{ format!(\"{}\", x) }", true},
+		{"{\n        format!(\"{}\", x)\n    }", "format!(\"{}\", x)", true},
+		{"{ format!(\"{};\", x) }", "format!(\"{};\", x)", true},
+		{"{ r#type }", "r#type", true},
+		{"{ #[cfg(a)] x }", "", false},
+		{"{ 'a: loop {} }", "", false},
+		{"{ x /* c */ }", "", false},
+		{"{ a\u00a0b }", "a\u00a0b", true},
+		{"{ a.b(c) }", "a.b(c)", true},
 	}
 	for _, tt := range tests {
 		got, ok := collapseBlock(tt.in)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("collapseBlock(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+		// The byte-level fast path agrees with the tokens where it is sure.
+		if one, ok, sure := collapsePlain(tt.in); sure && (one != got || ok != tt.ok) {
+			t.Errorf("collapsePlain(%q) = %q, %v; collapseBlock says %q, %v", tt.in, one, ok, got, tt.ok)
+		}
+	}
+	var b textBuf
+	in := "{\n        let s = a;\n\n        s\n    }"
+	writeReindented(&b, in, "    ", "        ")
+	if got, want := b.String(), reindent(in, "    ", "        "); got != want {
+		t.Errorf("writeReindented:\ngot  %q\nwant %q", got, want)
 	}
 }
 

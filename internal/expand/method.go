@@ -95,7 +95,12 @@ type method struct {
 
 func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 	k := c.x.k
-	m := &method{c: c, fn: fn}
+	m := c.x.spare
+	if m == nil {
+		m = new(method)
+		c.x.spare = m
+	}
+	*m = method{c: c, fn: fn}
 	m.used = m.usedBuf[:0]
 	r := k.rangeOf(fn.Span())
 	// Only names shaped like ours can collide: `__x` and `'lifeN`.
@@ -130,7 +135,8 @@ func (m *method) isUsed(name string) bool { return slices.Contains(m.used, name)
 // paramIndexName is `__argN` for the parameter at index i.
 func (m *method) argName(i int) string { return m.fresh(fmt.Sprintf("__arg%d", i)) }
 
-func (m *method) text(s syntax.Span) string { return m.c.x.k.spanText(s) }
+// text is the source text of s, for the method's rewritten text only.
+func (m *method) text(s syntax.Span) string { return m.c.x.k.view(s) }
 
 // local returns the text of span s with the edits inside it applied.
 func (m *method) local(s syntax.Span, edits []edit.Edit) string {

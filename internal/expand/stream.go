@@ -3,6 +3,7 @@ package expand
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/asynctrait/asynctrait/internal/diag"
 	"github.com/asynctrait/asynctrait/internal/edit"
@@ -33,7 +34,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	for _, mu := range scanned {
 		x.res.collect([]syntax.Item{mu.use}, mu.private)
 	}
-	var parsed []moduleUse // the same, as the parser finds them
+	var parsed []useAt // the same, as the parser finds them
 
 	seen := map[uint32]bool{}
 	var macros []syntax.TokenRange
@@ -44,29 +45,42 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	if parallel {
 		for range runtime.GOMAXPROCS(0) {
 			w := *x // shares the file, tokens and resolver, which are read only
-			w.attrLines, w.text = nil, textBuf{}
+			w.attrLines, w.text, w.spare = nil, textBuf{}, nil
 			wg.Go(func() {
 				for j := range work {
 					w.run(j)
+					j.done(s)
 				}
 			})
 		}
 	}
 	s.InnerAttrs()
+	// Each item's nodes are handed back to the parser once its units are
+	// rewritten: nothing of an item outlives that but values (spans,
+	// texts), so a file's nodes are never more than the items in flight.
+	s.Recycle = true
 	var one [1]syntax.Item
 	var units []unit
-	for it := s.Next(); it != nil; it = s.Next() {
+	for it, arena := s.NextIn(); it != nil; it, arena = s.NextIn() {
 		one[0] = it
 		parsed = usesOf(one[:], false, parsed)
 		x.markParsed(one[:], seen, &macros)
 		units = x.collectUnits(one[:], units[:0])
+		if len(units) == 0 {
+			s.Release(arena)
+			continue
+		}
+		mem := &itemMem{arena: arena}
+		mem.left.Store(int32(len(units)))
 		for _, u := range units {
 			r := &unitResult{}
 			results = append(results, r)
+			j := unitJob{u, r, mem}
 			if parallel {
-				work <- unitJob{u, r}
+				work <- j
 			} else {
-				x.run(unitJob{u, r})
+				x.run(j)
+				j.done(s)
 			}
 		}
 	}
@@ -105,8 +119,23 @@ type unitResult struct {
 }
 
 type unitJob struct {
-	u unit
-	r *unitResult
+	u   unit
+	r   *unitResult
+	mem *itemMem
+}
+
+// itemMem is the node memory of an item and how many of its units are
+// still to be rewritten.
+type itemMem struct {
+	arena *syntax.Arena
+	left  atomic.Int32
+}
+
+// done tells the stream that a unit no longer needs its item's nodes.
+func (j unitJob) done(s *syntax.Stream) {
+	if j.mem.left.Add(-1) == 0 {
+		s.Release(j.mem.arena)
+	}
 }
 
 // merge adds an item's result, in file order, raising again a panic of
@@ -202,13 +231,20 @@ func moduleUses(f *syntax.File, k *toks) []moduleUse {
 	return out
 }
 
+// useAt is where a module-level use item is, and whether a module around
+// it is private.
+type useAt struct {
+	span    syntax.Span
+	private bool
+}
+
 // usesOf appends the use items of items and their inline modules, as
 // resolver.collect walks them.
-func usesOf(items []syntax.Item, private bool, out []moduleUse) []moduleUse {
+func usesOf(items []syntax.Item, private bool, out []useAt) []useAt {
 	for _, it := range items {
 		switch it := it.(type) {
 		case *syntax.Use:
-			out = append(out, moduleUse{it, private})
+			out = append(out, useAt{it.Span(), private})
 		case *syntax.Mod:
 			out = usesOf(it.Items, private || it.Vis == nil || it.Vis.Kind != syntax.VisPub, out)
 		}
@@ -216,12 +252,12 @@ func usesOf(items []syntax.Item, private bool, out []moduleUse) []moduleUse {
 	return out
 }
 
-func sameUses(a, b []moduleUse) bool {
+func sameUses(a []moduleUse, b []useAt) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i].use.Span() != b[i].use.Span() || a[i].private != b[i].private {
+		if a[i].use.Span() != b[i].span || a[i].private != b[i].private {
 			return false
 		}
 	}

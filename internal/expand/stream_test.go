@@ -120,7 +120,7 @@ func TestStreamMatchesFileCorpus(t *testing.T) {
 func TestRunRecordsPanic(t *testing.T) {
 	x := &expander{}
 	var r unitResult
-	x.run(unitJob{unit{it: nil}, &r})
+	x.run(unitJob{unit{it: nil}, &r, nil})
 	if r.panic == nil {
 		t.Fatal("rewriting a nil item did not panic: the test checks nothing")
 	}

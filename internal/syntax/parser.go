@@ -92,7 +92,7 @@ type parser struct {
 	mode  Mode
 	depth int
 	errs  []Error
-	sl    slabs
+	sl    *slabs
 	eof   uint32 // byte offset of the end of the range
 }
 
@@ -100,7 +100,7 @@ type parser struct {
 type bail struct{}
 
 func newParser(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) *parser {
-	p := &parser{f: f, src: f.Src, toks: toks, mode: mode, base: r.Start}
+	p := &parser{f: f, src: f.Src, toks: toks, mode: mode, base: r.Start, sl: new(slabs)}
 	end := r.End
 	if end > r.Start && toks[end-1].Kind == lexer.EOF {
 		end--

@@ -35,6 +35,13 @@ func (s *slab[T]) new() *T {
 	return &s.buf[len(s.buf)-1]
 }
 
+// reset zeroes the nodes handed out from the current chunk and hands them
+// out again; earlier chunks are let go.
+func (s *slab[T]) reset() {
+	clear(s.buf)
+	s.buf = s.buf[:0]
+}
+
 // carve returns a copy of items in slab memory, with its capacity capped so
 // that an append to it never writes into a neighbour.
 func (s *slab[T]) carve(items []T) []T {
@@ -79,3 +86,35 @@ type slabs struct {
 	generics      slab[Generics]
 	blocks        slab[Block]
 }
+
+func (s *slabs) reset() {
+	s.idents.reset()
+	s.paths.reset()
+	s.segments.reset()
+	s.segPtrs.reset()
+	s.pathTypes.reset()
+	s.refTypes.reset()
+	s.params.reset()
+	s.paramPtrs.reset()
+	s.patIdents.reset()
+	s.fns.reset()
+	s.sigs.reset()
+	s.receivers.reset()
+	s.genArgs.reset()
+	s.args.reset()
+	s.vis.reset()
+	s.attrs.reset()
+	s.lifetimes.reset()
+	s.traitBounds.reset()
+	s.bounds.reset()
+	s.items.reset()
+	s.wheres.reset()
+	s.wherePreds.reset()
+	s.genericParams.reset()
+	s.generics.reset()
+	s.blocks.reset()
+}
+
+// An Arena is the node memory of one item parsed by a Stream with Recycle
+// set: the caller hands it back with Release once done with the item.
+type Arena struct{ sl slabs }

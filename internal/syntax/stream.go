@@ -1,6 +1,8 @@
 package syntax
 
 import (
+	"sync"
+
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/source"
 )
@@ -21,6 +23,14 @@ type Stream struct {
 	lex     lexer.Result
 	p       *parser
 	done    bool
+
+	// Recycle, set before the first item is parsed, makes NextIn parse
+	// each item into an Arena of its own that the caller hands back with
+	// Release; later items reuse it. A file's nodes then cost memory for
+	// the items in flight only, and no garbage.
+	Recycle bool
+	mu      sync.Mutex
+	free    []*Arena
 }
 
 // NewStream lexes f. The lexer's errors are in s.File.Errors at once.
@@ -38,6 +48,47 @@ func NewStream(f *source.File, ed lexer.Edition) *Stream {
 func (s *Stream) InnerAttrs() []*Attr {
 	s.p.run(func() { s.File.Attrs = s.p.innerAttrs() })
 	return s.File.Attrs
+}
+
+// NextIn is Next for a Stream with Recycle set: it also returns the
+// arena holding the item's nodes, to be handed back with Release when
+// nothing refers to them any more. Without Recycle the arena is nil.
+func (s *Stream) NextIn() (Item, *Arena) {
+	if !s.Recycle {
+		return s.Next(), nil
+	}
+	var a *Arena
+	s.mu.Lock()
+	if n := len(s.free); n > 0 {
+		a = s.free[n-1]
+		s.free = s.free[:n-1]
+	}
+	s.mu.Unlock()
+	if a == nil {
+		a = new(Arena)
+	}
+	keep := s.p.sl
+	s.p.sl = &a.sl
+	it := s.Next()
+	s.p.sl = keep
+	if it == nil {
+		s.Release(a)
+		return nil, nil
+	}
+	return it, a
+}
+
+// Release hands back the arena of an item that nothing refers to any
+// more. It may be called from any goroutine; the arena is cleared here,
+// off the parser's path.
+func (s *Stream) Release(a *Arena) {
+	if a == nil {
+		return
+	}
+	a.sl.reset()
+	s.mu.Lock()
+	s.free = append(s.free, a)
+	s.mu.Unlock()
 }
 
 // Next returns the next top-level item, or nil at the end of the file.
