@@ -346,7 +346,16 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 		generics = append([]string(nil), generics...)
 		generics[len(generics)-1] += ","
 	}
-	head := sp.quals + "fn " + sp.name + "<" + strings.Join(generics, ", ") + ">"
+	// The head `fn name<…>`, written by writeHead, and its length.
+	headLen := len(sp.quals) + len("fn ") + len(sp.name) + len("<>") + joinedLen(generics)
+	writeHead := func() {
+		b.WriteString(sp.quals)
+		b.WriteString("fn ")
+		b.WriteString(sp.name)
+		b.WriteString("<")
+		writeJoined(b, generics)
+		b.WriteString(">")
+	}
 	ret := returnType(sp.output, sp.mode)
 	where := sp.where
 	if !exact && slices.ContainsFunc(where, func(w string) bool { return strings.HasSuffix(w, " +") }) {
@@ -364,17 +373,22 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 			after = 1 // ";"
 		}
 	}
-	oneLineParams := "(" + strings.Join(sp.params, ", ") + ")"
-	if exact && sp.trailing && len(sp.params) > 0 {
-		oneLineParams = "(" + strings.Join(sp.params, ", ") + ",)"
+	trailingComma := exact && sp.trailing && len(sp.params) > 0
+	paramsLen := len("()") + joinedLen(sp.params)
+	if trailingComma {
+		paramsLen++
 	}
-	if col+len(head)+len(oneLineParams)+len(" -> ")+len(ret)+after <= maxWidth {
-		b.WriteString(head)
-		b.WriteString(oneLineParams)
-		b.WriteString(" -> ")
+	if col+headLen+paramsLen+len(" -> ")+len(ret)+after <= maxWidth {
+		writeHead()
+		b.WriteString("(")
+		writeJoined(b, sp.params)
+		if trailingComma {
+			b.WriteString(",")
+		}
+		b.WriteString(") -> ")
 		b.WriteString(ret)
 	} else {
-		b.WriteString(head)
+		writeHead()
 		b.WriteString("(\n")
 		for i, p := range sp.params {
 			b.WriteString(indent)
@@ -392,7 +406,7 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 			// rustfmt's breaking adds trailing commas: keep the tokens.
 			b.WriteString(ret)
 		} else {
-			b.WriteString(layoutReturn(ret, indent, after))
+			writeReturn(b, ret, indent, after)
 		}
 	}
 	if len(where) > 0 {
@@ -415,6 +429,28 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 	}
 }
 
+// joinedLen is len(strings.Join(list, ", ")).
+func joinedLen(list []string) int {
+	n := 0
+	for i, s := range list {
+		if i > 0 {
+			n += len(", ")
+		}
+		n += len(s)
+	}
+	return n
+}
+
+// writeJoined writes strings.Join(list, ", ").
+func writeJoined(b *textBuf, list []string) {
+	for i, s := range list {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(s)
+	}
+}
+
 // futureBounds are the bound lists the boxed future ends with.
 var futureBounds = []struct {
 	list   []string
@@ -428,23 +464,53 @@ var futureBounds = []struct {
 // shapes nearly every signature takes are computed directly; the rest go
 // through the general type formatter (BenchmarkExpandLarge: 2× faster).
 func layoutReturn(ret, indent string, after int) string {
+	var b textBuf
+	writeReturn(&b, ret, indent, after)
+	return b.String()
+}
+
+// writeReturn writes layoutReturn's result to b.
+func writeReturn(b *textBuf, ret, indent string, after int) {
 	// rustfmt measures the return type from `) ->` without the space.
 	if len(indent)+4+len(ret)+after <= maxWidth {
-		return ret
+		b.WriteString(ret)
+		return
 	}
 	const pin = "::core::pin::Pin<"
 	if inner := ret[len(pin) : len(ret)-1]; strings.HasPrefix(ret, pin) && len(indent)+4+len(inner)+1 <= maxWidth && !strings.Contains(inner, "\n") {
-		return pin + "\n" + indent + indentUnit + inner + ",\n" + indent + ">"
+		b.WriteString(pin + "\n")
+		b.WriteString(indent)
+		b.WriteString(indentUnit)
+		b.WriteString(inner)
+		b.WriteString(",\n")
+		b.WriteString(indent)
+		b.WriteString(">")
+		return
 	}
 	// Box broken too, its `dyn` on one line or with one bound per line.
 	const box, fut = "Box<", "dyn ::core::future::Future<Output = "
 	if strings.HasPrefix(ret, pin+box+fut) && !strings.Contains(ret, "\n") {
 		dyn := ret[len(pin)+len(box) : len(ret)-2]
-		in1, in2, in3 := indent+indentUnit, indent+indentUnit+indentUnit, indent+indentUnit+indentUnit+indentUnit
-		head := pin + "\n" + in1 + box + "\n"
-		tail := in1 + ">,\n" + indent + ">"
-		if len(in2)+len(dyn)+1 <= maxWidth {
-			return head + in2 + dyn + ",\n" + tail
+		head := func() {
+			b.WriteString(pin + "\n")
+			b.WriteString(indent)
+			b.WriteString(indentUnit + box + "\n")
+		}
+		tail := func() {
+			b.WriteString(indent)
+			b.WriteString(indentUnit + ">,\n")
+			b.WriteString(indent)
+			b.WriteString(">")
+		}
+		in2 := len(indent) + 2*len(indentUnit)
+		if in2+len(dyn)+1 <= maxWidth {
+			head()
+			b.WriteString(indent)
+			b.WriteString(indentUnit + indentUnit)
+			b.WriteString(dyn)
+			b.WriteString(",\n")
+			tail()
+			return
 		}
 		for _, bounds := range futureBounds {
 			suffix := bounds.suffix
@@ -452,29 +518,33 @@ func layoutReturn(ret, indent string, after int) string {
 				continue
 			}
 			first := strings.TrimSuffix(dyn, suffix)
-			if len(in2)+len(first) > maxWidth {
+			if in2+len(first) > maxWidth {
 				break
 			}
-			var b strings.Builder
-			b.Grow(len(head) + len(in2) + len(first) + 2*(len(in3)+32) + len(tail) + 2)
-			b.WriteString(head)
-			b.WriteString(in2)
+			head()
+			b.WriteString(indent)
+			b.WriteString(indentUnit + indentUnit)
 			b.WriteString(first)
 			for i, bd := range bounds.list {
 				b.WriteString("\n")
-				b.WriteString(in3)
-				b.WriteString("+ ")
+				b.WriteString(indent)
+				b.WriteString(indentUnit + indentUnit + indentUnit + "+ ")
 				b.WriteString(bd)
 				if i == len(bounds.list)-1 {
 					b.WriteString(",")
 				}
 			}
 			b.WriteString("\n")
-			b.WriteString(tail)
-			return b.String()
+			tail()
+			return
 		}
 	}
-	return strings.Join(formatType(parseTy(ret), len(indent), len(indent)+4, after), "\n")
+	for i, l := range formatType(parseTy(ret), len(indent), len(indent)+4, after) {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(l)
+	}
 }
 
 // layoutBody prints the new body block, starting with `{`.
