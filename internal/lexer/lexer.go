@@ -75,7 +75,11 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 		n = len(src) / 8
 	}
 	l.toks = make([]Token, 0, n)
-	l.run()
+	if lexInParallel(src) {
+		l.lexParallel()
+	} else {
+		l.run()
+	}
 	if !utf8.Valid(src) {
 		l.reportInvalidUTF8()
 	}
@@ -98,6 +102,11 @@ type lexer struct {
 	// those and by delimiter errors (see Result.Fatal).
 	stopped, fatal bool
 	stopAt         int
+	// detached is set for the second part of a file lexed in two parts:
+	// closing delimiters with no opening one in that part are pending,
+	// to be paired with the first part's.
+	detached bool
+	pending  []int32
 }
 
 func (l *lexer) errorf(start, end int, msg string) {
@@ -165,11 +174,17 @@ var asciiClass = func() (t [256]uint8) {
 }()
 
 func (l *lexer) run() {
-	src := l.src
 	// Indices of the unclosed opening delimiters, innermost last; a local
 	// array so that nesting up to 32 deep allocates nothing.
 	var stack [32]int32
-	open := stack[:0]
+	open, _ := l.lexRange(l.prefix(), len(l.src), stack[:0])
+	l.finish(open)
+}
+
+// prefix lexes a byte order mark and a shebang line at the start of the
+// file and returns where the tokens start.
+func (l *lexer) prefix() int {
+	src := l.src
 	pos := 0
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		l.toks = append(l.toks, Token{Kind: BOM, End: 3})
@@ -179,9 +194,31 @@ func (l *lexer) run() {
 		l.toks = append(l.toks, Token{Kind: Shebang, Flags: flags, Start: uint32(pos), End: uint32(end)})
 		pos = end
 	}
+	return pos
+}
+
+// finish closes the token list: the delimiters left open are unclosed, and
+// the EOF token ends it.
+func (l *lexer) finish(open []int32) {
+	toks := l.toks
+	for _, o := range open {
+		toks[o].Match = -1
+	}
+	if len(open) > 0 {
+		l.unclosed(toks, open)
+	}
+	l.toks = append(toks, Token{Kind: EOF, Start: uint32(len(l.src)), End: uint32(len(l.src))})
+}
+
+// lexRange appends the tokens starting before limit, from pos (a token
+// start) on, given the delimiters open there. It returns those open after
+// them and where the last token ended (limit, or past it if a token
+// crosses it).
+func (l *lexer) lexRange(pos, limit int, open []int32) ([]int32, int) {
+	src := l.src
 	toks := l.toks // a local, so the hot append does not go through l
 	keepSpace := !l.noSpace
-	for pos < len(src) {
+	for pos < limit {
 		start := pos
 		c := src[pos]
 		pos++
@@ -442,13 +479,8 @@ func (l *lexer) run() {
 			}
 		}
 	}
-	for _, o := range open {
-		toks[o].Match = -1
-	}
-	if len(open) > 0 {
-		l.unclosed(toks, open)
-	}
-	l.toks = append(toks, Token{Kind: EOF, Start: uint32(len(src)), End: uint32(len(src))})
+	l.toks = toks
+	return open, pos
 }
 
 // bigInput is the size from which the token slice is sized by
@@ -517,6 +549,12 @@ func (l *lexer) delim(toks []Token, open []int32, kind Kind, start, end int) (in
 		o := open[n-1]
 		toks[o].Match = idx
 		return o, open[:n-1]
+	}
+	if n == 0 && l.detached {
+		// Lexing the second part of a split file: the partner is in the
+		// first part (lexParallel pairs them).
+		l.pending = append(l.pending, idx)
+		return -1, open
 	}
 	l.fatal = true
 	if n == 0 {

@@ -1,0 +1,100 @@
+package lexer
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/asynctrait/asynctrait/internal/testenv"
+)
+
+// lexBoth lexes src sequentially and in two parts (whatever its size).
+func lexBoth(src []byte, ed Edition, mode Mode) (seq, par Result) {
+	mk := func() *lexer {
+		l := &lexer{src: src, ed: ed, noSpace: mode&SkipWhitespace != 0}
+		l.toks = make([]Token, 0, len(src)/3+8)
+		return l
+	}
+	a := mk()
+	a.run()
+	b := mk()
+	b.lexParallel()
+	return Result{Tokens: a.toks, Errors: a.errs, Fatal: a.fatal}, Result{Tokens: b.toks, Errors: b.errs, Fatal: b.fatal}
+}
+
+func sameResult(t *testing.T, name string, src []byte) {
+	t.Helper()
+	for _, mode := range []Mode{0, SkipWhitespace} {
+		seq, par := lexBoth(src, Edition2021, mode)
+		if !reflect.DeepEqual(seq, par) {
+			t.Fatalf("%s (mode %d): lexing in two parts differs from lexing in one", name, mode)
+		}
+	}
+}
+
+// Lexing in two parts gives the sequential result, whether the split point
+// guessed is a token start or not and whatever the delimiters do across it.
+func TestLexParallel(t *testing.T) {
+	item := "fn f() {\n    g(1)\n}\n"
+	cases := map[string]string{
+		"items":             strings.Repeat(item, 8),
+		"open across":       "mod m {\n" + strings.Repeat(item, 8) + "}\n",
+		"deep across":       "mod m { mod n { impl X {\n" + strings.Repeat(item, 8) + "} } }\n",
+		"in raw string":     "const S: &str = r#\"\n" + strings.Repeat("a\n}\nb\n", 8) + "\"#;\n",
+		"in block comment":  "/*\n" + strings.Repeat("a\n}\nb\n", 8) + "*/\nfn f() {}\n",
+		"in string":         "const S: &str = \"\n" + strings.Repeat("a\n}\nb\n", 8) + "\";\n",
+		"mismatched":        "mod m (\n" + strings.Repeat(item, 8) + "}\n",
+		"unclosed first":    "mod m {\n" + strings.Repeat(item, 8),
+		"extra close":       strings.Repeat(item, 8) + "}\n}\n",
+		"unclosed second":   strings.Repeat(item, 8) + "mod m {\n",
+		"error second":      strings.Repeat(item, 8) + "fn g() { \"unterminated }\n",
+		"error first":       "fn e() { 'ab }\n" + strings.Repeat(item, 8),
+		"bom shebang":       "\uFEFF#!/bin/x\n" + strings.Repeat(item, 8),
+		"no split":          "fn f() {}",
+		"split at end":      "fn f() {\n}\n",
+		"non-ascii after":   strings.Repeat(item, 4) + "é\n" + strings.Repeat(item, 4),
+		"wrong kind across": "mod m [\n" + strings.Repeat(item, 8) + "}\n",
+	}
+	for name, src := range cases {
+		sameResult(t, name, []byte(src))
+	}
+	// Beyond bigInput, where the token slice is sized by extrapolation and
+	// both parts outgrow their room.
+	big := strings.Repeat("fn f(a: u8, b: (u8, u8)) -> [u8; 2] { [a, b.0] }\n", bigInput/40)
+	sameResult(t, "big", []byte("mod m {\n"+big+"}\n"+big+"}\n"))
+	sameResult(t, "big balanced", []byte("mod m {\n"+big+"}\n"+big))
+	// And the split actually happens: a file of items is lexed in two
+	// parts, not by the fallback.
+	src := []byte(strings.Repeat(item, 8))
+	if splitPoint(src) < 0 {
+		t.Fatal("no split point in a file of items: the test checks only the fallback")
+	}
+}
+
+// On real code too (the corpus's larger files, where LexMode splits).
+func TestLexParallelCorpus(t *testing.T) {
+	files := testenv.CorpusFiles(t)
+	n := 0
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil || len(src) < 32<<10 {
+			continue
+		}
+		sameResult(t, path, src)
+		n++
+	}
+	t.Logf("%d corpus files compared", n)
+}
+
+// FuzzLexParallel: any input lexes the same in two parts as in one.
+func FuzzLexParallel(f *testing.F) {
+	for _, cases := range allCases() {
+		for _, c := range cases {
+			f.Add([]byte(c.in + "\n}\n" + c.in))
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sameResult(t, "input", src)
+	})
+}
