@@ -53,12 +53,32 @@ func Check(n int, edits []Edit) error {
 // replacement at the same offset): edits itself when it is already in
 // order, as rules usually produce them, otherwise a sorted copy.
 func inOrder(edits []Edit) []Edit {
-	if slices.IsSortedFunc(edits, cmpEdit) {
+	// The usual disorder is a long sorted run and a few edits appended
+	// after it (imports removed at the top of a file once every item is
+	// rewritten): sort those and merge, rather than sort everything.
+	n := 1
+	for n < len(edits) && cmpEdit(edits[n-1], edits[n]) <= 0 {
+		n++
+	}
+	if n >= len(edits) {
 		return edits
 	}
-	sorted := slices.Clone(edits)
-	slices.SortStableFunc(sorted, cmpEdit)
-	return sorted
+	tail := slices.Clone(edits[n:])
+	slices.SortStableFunc(tail, cmpEdit)
+	head := edits[:n]
+	sorted := make([]Edit, 0, len(edits))
+	for len(head) > 0 && len(tail) > 0 {
+		// On a tie the earlier edit (from head) goes first: stable.
+		if cmpEdit(tail[0], head[0]) < 0 {
+			sorted = append(sorted, tail[0])
+			tail = tail[1:]
+		} else {
+			sorted = append(sorted, head[0])
+			head = head[1:]
+		}
+	}
+	sorted = append(sorted, head...)
+	return append(sorted, tail...)
 }
 
 func cmpEdit(a, b Edit) int {
