@@ -654,51 +654,7 @@ func (x *expander) removeUnusedImports() {
 		i, _ := slices.BinarySearchFunc(removed, off+1, func(s syntax.Span, o uint32) int { return int(s.Start) - int(o) })
 		return i > 0 && off < removed[i-1].End
 	}
-	// attrMentions: in attributes or use items (what counts for a macro);
-	// all: any identifier (what counts for other imports).
-	attrMentions, all := map[string]int{}, map[string]int{}
-	before := map[string]int{}
-	prevMod := false
-	for i := 0; i < len(k.t); i++ {
-		t := k.t[i]
-		if t.Kind.IsTrivia() {
-			continue
-		}
-		if t.Kind == lexer.Pound {
-			n := k.next(i)
-			if n < len(k.t) && k.t[n].Kind == lexer.Not {
-				n = k.next(n)
-			}
-			if n < len(k.t) && k.t[n].Kind == lexer.LBracket && k.t[n].Match > 0 {
-				for j := n; j < int(k.t[n].Match); j++ {
-					if k.t[j].Kind == lexer.Ident && names.has(k.word(j)) {
-						name := k.text(j)
-						before[name]++
-						all[name]++
-						if !inRemoved(k.t[j].Start) {
-							attrMentions[name]++
-						} else {
-							all[name]--
-						}
-					}
-				}
-				i = int(k.t[n].Match)
-				prevMod = false
-				continue
-			}
-		}
-		if t.Kind == lexer.Ident {
-			w := k.word(i)
-			if names.has(w) && !prevMod {
-				name := string(w)
-				before[name]++
-				all[name]++
-			}
-			prevMod = string(w) == "mod"
-		} else {
-			prevMod = false
-		}
-	}
+	attrMentions, all, before := k.mentions(names, inRemoved)
 	// Mentions inside the imports themselves do not count.
 	seen := map[*syntax.Use]bool{}
 	for _, list := range [][]importedMacro{x.res.imports, x.res.others} {
@@ -736,6 +692,44 @@ func (x *expander) removeUnusedImports() {
 	}
 }
 
+// mentions counts the identifiers of the file that are one of names:
+// attrMentions inside attributes (what counts for a macro), all anywhere
+// (what counts for other imports), before the same as all but counting
+// those in removed attributes too. `mod name` is no mention.
+func (k *toks) mentions(names nameSet, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
+	// Found by searching the source for the names (at memory speed, not
+	// token by token), and placed inside an attribute or not by the
+	// attributes' token ranges.
+	attrMentions, all, before = map[string]int{}, map[string]int{}, map[string]int{}
+	attrs := k.attrRanges()
+	inAttr := func(i int) bool {
+		// the last attribute range starting at or before i
+		j, _ := slices.BinarySearchFunc(attrs, i+1, func(r syntax.TokenRange, i int) int { return r.Start - i })
+		return j > 0 && i < attrs[j-1].End
+	}
+	for _, name := range names {
+		for _, i := range k.startingWith(name, lexer.Ident) {
+			if string(k.word(i)) != name {
+				continue // a longer identifier
+			}
+			if inAttr(i) {
+				before[name]++
+				if !inRemoved(k.t[i].Start) {
+					all[name]++
+					attrMentions[name]++
+				}
+				continue
+			}
+			// `mod name` declares a module of that name: no mention.
+			if p := k.prev(i); p < 0 || !k.is(p, lexer.Ident, "mod") {
+				before[name]++
+				all[name]++
+			}
+		}
+	}
+	return attrMentions, all, before
+}
+
 // nameSet is a small set of names.
 type nameSet []string
 
@@ -752,8 +746,8 @@ func (s nameSet) has(w []byte) bool {
 // outside attributes (`name!`), which keeps its import.
 func (x *expander) usesOutsideAttrs(name string) bool {
 	k := x.k
-	for i := range k.t {
-		if k.t[i].Kind == lexer.Ident && string(k.word(i)) == name {
+	for _, i := range k.startingWith(name, lexer.Ident) {
+		if string(k.word(i)) == name {
 			if n := k.next(i); n < len(k.t) && k.t[n].Kind == lexer.Not {
 				return true
 			}

@@ -23,8 +23,9 @@ var marker = []byte("async_trait")
 // hiddenItems rewrites trigger-carrying items found outside the item tree.
 func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange) {
 	k := x.k
-	for i := 0; i < len(k.t); i++ {
-		if k.t[i].Kind != lexer.Pound {
+	skip := -1 // the loop's tokens up to skip are done
+	for _, i := range k.startingWith("#", lexer.Pound) {
+		if i <= skip {
 			continue
 		}
 		open := k.next(i)
@@ -33,19 +34,19 @@ func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange)
 		}
 		close := int(k.t[open].Match)
 		if seen[k.t[i].Start] {
-			i = close
+			skip = close
 			continue
 		}
 		inner := syntax.TokenRange{Start: open + 1, End: close}
 		if !x.mentionsMacro(inner) {
-			i = close
+			skip = close
 			continue
 		}
 		// The item: from the first attribute of this run to its body's end.
 		start := x.attrRunStart(i)
 		end := x.itemEnd(close + 1)
 		if end < 0 {
-			i = close
+			skip = close
 			continue
 		}
 		inMacro := false
@@ -72,7 +73,7 @@ func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange)
 			}
 			x.diags = append(x.diags, diag.Diagnostic{Severity: diag.Warning, File: x.file.Source, Message: msg,
 				Labels: []diag.Label{{Span: k.t[i].Span().Join(k.t[close].Span()), Primary: true}}})
-			i = end - 1
+			skip = end - 1
 			continue
 		}
 		it := items[0]
@@ -82,7 +83,7 @@ func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange)
 		if trig := x.res.triggers(it.Common().Attrs); len(trig) > 0 {
 			x.item(it, trig)
 		}
-		i = close
+		skip = close
 	}
 }
 

@@ -2,6 +2,7 @@ package expand
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -97,6 +98,12 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 		edits, diags := File(syntax.ParseEdition(f.Source, s.Edition), opts)
 		return edits, diags, true
 	}
+	// One allocation for all the edits, not one per doubling.
+	n := len(x.edits)
+	for _, r := range results {
+		n += len(r.edits)
+	}
+	x.edits = slices.Grow(x.edits, n-len(x.edits))
 	for _, r := range results {
 		x.merge(r)
 	}

@@ -1,6 +1,7 @@
 package expand
 
 import (
+	"bytes"
 	"sort"
 
 	"github.com/asynctrait/asynctrait/internal/lexer"
@@ -116,6 +117,46 @@ func (k *toks) nonTrivia(r syntax.TokenRange) []int {
 	for i := r.Start; i < r.End; i++ {
 		if !k.t[i].Kind.IsTrivia() {
 			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// startingWith returns, in order, the tokens of kind that start with the
+// bytes of s: found by a search of the source (which runs at memory speed)
+// rather than a walk over every token, for the scans of a whole file that
+// look for a few rare tokens.
+func (k *toks) startingWith(s string, kind lexer.Kind) []int {
+	var out []int
+	for from := 0; ; {
+		j := bytes.Index(k.src[from:], []byte(s))
+		if j < 0 {
+			return out
+		}
+		off := uint32(from + j)
+		from += j + 1
+		i := k.at(off)
+		if i < len(k.t) && k.t[i].Start == off && k.t[i].Kind == kind {
+			out = append(out, i)
+		}
+	}
+}
+
+// attrRanges returns the token ranges inside the brackets of the file's
+// outermost attributes (`#[…]`, `#![…]`), in order: from the token after
+// `[` to the `]`.
+func (k *toks) attrRanges() []syntax.TokenRange {
+	var out []syntax.TokenRange
+	for _, i := range k.startingWith("#", lexer.Pound) {
+		if len(out) > 0 && i < out[len(out)-1].End {
+			continue // inside the previous attribute
+		}
+		n := k.next(i)
+		if n < len(k.t) && k.t[n].Kind == lexer.Not {
+			n = k.next(n)
+		}
+		if n < len(k.t) && k.t[n].Kind == lexer.LBracket && k.t[n].Match > 0 {
+			out = append(out, syntax.TokenRange{Start: n + 1, End: int(k.t[n].Match)})
 		}
 	}
 	return out

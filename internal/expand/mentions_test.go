@@ -1,0 +1,118 @@
+package expand
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/testenv"
+)
+
+// mentionsByWalk is toks.mentions as a walk over every token: the
+// reference the search-based version must agree with.
+func (k *toks) mentionsByWalk(names nameSet, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
+	attrMentions, all, before = map[string]int{}, map[string]int{}, map[string]int{}
+	prevMod := false
+	for i := 0; i < len(k.t); i++ {
+		t := k.t[i]
+		if t.Kind.IsTrivia() {
+			continue
+		}
+		if t.Kind == lexer.Pound {
+			n := k.next(i)
+			if n < len(k.t) && k.t[n].Kind == lexer.Not {
+				n = k.next(n)
+			}
+			if n < len(k.t) && k.t[n].Kind == lexer.LBracket && k.t[n].Match > 0 {
+				for j := n; j < int(k.t[n].Match); j++ {
+					if k.t[j].Kind == lexer.Ident && names.has(k.word(j)) {
+						name := k.text(j)
+						before[name]++
+						if !inRemoved(k.t[j].Start) {
+							all[name]++
+							attrMentions[name]++
+						}
+					}
+				}
+				i = int(k.t[n].Match)
+				prevMod = false
+				continue
+			}
+		}
+		if t.Kind == lexer.Ident {
+			w := k.word(i)
+			if names.has(w) && !prevMod {
+				before[string(w)]++
+				all[string(w)]++
+			}
+			prevMod = string(w) == "mod"
+		} else {
+			prevMod = false
+		}
+	}
+	return
+}
+
+func checkMentions(t *testing.T, name string, src []byte) {
+	t.Helper()
+	toksOf := lexer.LexMode(src, 0, lexer.SkipWhitespace).Tokens
+	k := &toks{src: src, t: toksOf}
+	// Every third attribute counts as removed.
+	n := 0
+	removed := map[uint32]bool{}
+	for _, r := range k.attrRanges() {
+		if n++; n%3 == 0 {
+			for i := r.Start; i < r.End; i++ {
+				removed[k.t[i].Start] = true
+			}
+		}
+	}
+	inRemoved := func(off uint32) bool { return removed[off] }
+	names := nameSet{"async_trait", "rt", "Send", "self", "test", "derive", "fmt"}
+	a1, b1, c1 := k.mentions(names, inRemoved)
+	a2, b2, c2 := k.mentionsByWalk(names, inRemoved)
+	if !reflect.DeepEqual(a1, a2) || !reflect.DeepEqual(b1, b2) || !reflect.DeepEqual(c1, c2) {
+		t.Fatalf("%s: mentions\n  search %v %v %v\n  walk   %v %v %v", name, a1, b1, c1, a2, b2, c2)
+	}
+}
+
+// The search finds the mentions a walk over every token finds.
+func TestMentions(t *testing.T) {
+	for name, src := range map[string]string{
+		"attr start":  "#[rt::async_trait] impl X for Y {}",
+		"inner attr":  "#![cfg_attr(test, rt)] fn f() {}",
+		"mod":         "mod rt { pub use async_trait::async_trait; } use super::rt;",
+		"nested":      "#[cfg_attr(x, rt::async_trait, doc = \"#[rt]\")] #[rt] fn rt() { rt!(); }",
+		"longer":      "fn rt_x() { rtx; r#rt; self::rt }",
+		"comment":     "// rt\n/* #[rt] */ fn f() {}",
+		"not attr":    "# rt [rt]",
+		"mod in attr": "#[x(mod)] rt",
+	} {
+		checkMentions(t, name, []byte(src))
+	}
+	n := 0
+	for _, g := range []string{"../../testdata/expand/*.rs", "../../testdata/cases/*.rs"} {
+		files, _ := filepath.Glob(g)
+		for _, f := range files {
+			src, _ := os.ReadFile(f)
+			checkMentions(t, f, src)
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no test files")
+	}
+}
+
+// And on real code.
+func TestMentionsCorpus(t *testing.T) {
+	for _, path := range testenv.CorpusFiles(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		checkMentions(t, path, src)
+	}
+}
