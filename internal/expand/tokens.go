@@ -128,6 +128,7 @@ func (k *toks) nonTrivia(r syntax.TokenRange) []int {
 // look for a few rare tokens.
 func (k *toks) startingWith(s string, kind lexer.Kind) []int {
 	var out []int
+	i := 0 // the first token starting at or after the previous hit
 	for from := 0; ; {
 		j := bytes.Index(k.src[from:], []byte(s))
 		if j < 0 {
@@ -135,11 +136,26 @@ func (k *toks) startingWith(s string, kind lexer.Kind) []int {
 		}
 		off := uint32(from + j)
 		from += j + 1
-		i := k.at(off)
+		i = k.atFrom(off, i)
 		if i < len(k.t) && k.t[i].Start == off && k.t[i].Kind == kind {
 			out = append(out, i)
 		}
 	}
+}
+
+// atFrom is at for an offset whose token is at lo or after: a galloping
+// search from lo, which stays within the few cache lines after lo when the
+// token is near (a binary search over a large file's tokens misses the
+// cache at every step).
+func (k *toks) atFrom(off uint32, lo int) int {
+	hi, step := lo, 1
+	for hi < len(k.t) && k.t[hi].Start < off {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, len(k.t))
+	return lo + sort.Search(hi-lo, func(i int) bool { return k.t[lo+i].Start >= off })
 }
 
 // attrRanges returns the token ranges inside the brackets of the file's
