@@ -50,7 +50,7 @@ type expander struct {
 // File rewrites every async-trait item of a parsed, error-free file and
 // returns the edits and diagnostics. Items with errors are left as they are.
 func File(f *syntax.File, opts Options) ([]edit.Edit, []diag.Diagnostic) {
-	k := &toks{src: f.Source.Src, t: f.Tokens}
+	k := newToks(f.Source.Src, f.Tokens)
 	x := &expander{k: k, file: f, opts: opts}
 	x.res = newResolver(k, f.Items)
 	seen := map[uint32]bool{}

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"testing"
 
+	"github.com/asynctrait/asynctrait/internal/benchgen"
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/testenv"
 )
@@ -114,5 +116,24 @@ func TestMentionsCorpus(t *testing.T) {
 			continue
 		}
 		checkMentions(t, path, src)
+	}
+}
+
+// The bucket index of a large file's tokens finds what a binary search
+// finds, at every offset.
+func TestTokenAt(t *testing.T) {
+	src := benchgen.Source(60, false)
+	k := newToks(src, lexer.LexMode(src, 0, lexer.SkipWhitespace).Tokens)
+	if k.bucket == nil {
+		t.Fatal("the input is too small to be indexed: the test checks nothing")
+	}
+	for off := uint32(0); off <= uint32(len(src))+40; off++ {
+		want := sort.Search(len(k.t), func(i int) bool { return k.t[i].Start >= off })
+		if got := k.at(off); got != want {
+			t.Fatalf("at(%d) = %d, want %d", off, got, want)
+		}
+		if got := k.atFrom(off, want/2); got != want {
+			t.Fatalf("atFrom(%d, %d) = %d, want %d", off, want/2, got, want)
+		}
 	}
 }

@@ -28,7 +28,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 		s.Finish()
 		return nil, nil, false
 	}
-	k := &toks{src: f.Source.Src, t: f.Tokens}
+	k := newToks(f.Source.Src, f.Tokens)
 	x := &expander{k: k, file: f, opts: opts}
 	x.res = &resolver{k: k, aliases: map[string][]importAlt{}}
 	scanned := moduleUses(f, k)

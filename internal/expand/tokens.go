@@ -12,6 +12,33 @@ import (
 type toks struct {
 	src []byte
 	t   []lexer.Token
+	// bucket[b] is the index of the first token starting at or after byte
+	// b<<bucketShift: at looks in one bucket of tokens rather than
+	// binary-searching a large file's tokens, missing the cache at every
+	// step. Nil for small files (and in tests that build a toks directly).
+	bucket []int32
+}
+
+const bucketShift = 5 // 32-byte buckets: a few tokens each
+
+// newToks returns the toks of a file, indexed when it is large.
+func newToks(src []byte, t []lexer.Token) *toks {
+	k := &toks{src: src, t: t}
+	if len(t) < 1<<12 {
+		return k
+	}
+	bucket := make([]int32, len(src)>>bucketShift+2)
+	b := 0
+	for i := range t {
+		for ; b < len(bucket) && b<<bucketShift <= int(t[i].Start); b++ {
+			bucket[b] = int32(i)
+		}
+	}
+	for ; b < len(bucket); b++ {
+		bucket[b] = int32(len(t))
+	}
+	k.bucket = bucket
+	return k
 }
 
 func (k *toks) text(i int) string { return string(k.src[k.t[i].Start:k.t[i].End]) }
@@ -53,6 +80,13 @@ func (k *toks) first(i int) int {
 // at returns the index of the token starting at byte offset off, or the
 // first token starting after it.
 func (k *toks) at(off uint32) int {
+	if b := int(off >> bucketShift); b+1 < len(k.bucket) {
+		i, end := int(k.bucket[b]), int(k.bucket[b+1])
+		for i < end && k.t[i].Start < off {
+			i++
+		}
+		return i
+	}
 	return sort.Search(len(k.t), func(i int) bool { return k.t[i].Start >= off })
 }
 
