@@ -20,6 +20,9 @@ type itemCtx struct {
 	supertraits []syntax.Bound
 	implTypes   map[string]bool // impl: associated types defined as `impl Trait`
 	header      syntax.TokenRange
+	// headerUsed are the names in header shaped like ours (oursLike).
+	headerUsed    []string
+	headerScanned bool
 }
 
 // Lint lists of the added attribute (spec §2.11), HEAD's. In plain source
@@ -101,22 +104,29 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 		c.x.spare = m
 	}
 	*m = method{c: c, fn: fn}
-	m.used = m.usedBuf[:0]
-	r := k.rangeOf(fn.Span())
-	// Only names shaped like ours can collide: `__x` and `'lifeN`.
-	for _, rr := range []syntax.TokenRange{r, c.header} {
-		for i := rr.Start; i < rr.End; i++ {
-			t := k.t[i]
-			b := k.src[t.Start:t.End]
-			if t.Kind == lexer.Ident && bytes.HasPrefix(b, []byte("__")) || t.Kind == lexer.Lifetime && bytes.HasPrefix(b, []byte("'life")) {
-				m.used = append(m.used, string(b))
-			}
-		}
+	// Only names shaped like ours can collide: `__x` and `'lifeN`, in the
+	// method or the item's header (looked at once for all its methods).
+	if !c.headerScanned {
+		c.headerUsed, c.headerScanned = k.oursLike(c.header, nil), true
 	}
+	m.used = k.oursLike(k.rangeOf(fn.Span()), append(m.usedBuf[:0], c.headerUsed...))
 	m.ltv = collectLifetimes{k: k, m: m, elided: m.elidedBuf[:0], edits: m.ltEditsBuf[:0]}
 	m.lt = &m.ltv
 	m.self = m.fresh("__self")
 	return m
+}
+
+// oursLike appends the identifiers and lifetimes of r shaped like the
+// names the rewrite makes up (`__x`, `'lifeN`).
+func (k *toks) oursLike(r syntax.TokenRange, out []string) []string {
+	for i := r.Start; i < r.End; i++ {
+		t := k.t[i]
+		b := k.src[t.Start:t.End]
+		if t.Kind == lexer.Ident && bytes.HasPrefix(b, []byte("__")) || t.Kind == lexer.Lifetime && bytes.HasPrefix(b, []byte("'life")) {
+			out = append(out, string(b))
+		}
+	}
+	return out
 }
 
 // fresh returns name, or name with underscores appended until it does not
