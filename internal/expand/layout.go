@@ -329,10 +329,22 @@ func layoutAttr(attr, indent string) string {
 
 // returnType is the boxed future type for output R.
 func returnType(r string, mode Mode) string {
+	var b textBuf
+	return b.returnType(r, mode)
+}
+
+const (
+	futurePrefix = "::core::pin::Pin<Box<dyn ::core::future::Future<Output = "
+	futureLocal  = "> + 'async_trait>>"
+	futureSend   = "> + ::core::marker::Send + 'async_trait>>"
+)
+
+// returnType is returnType in b's temporary memory.
+func (b *textBuf) returnType(r string, mode Mode) string {
 	if mode == ModeLocal {
-		return "::core::pin::Pin<Box<dyn ::core::future::Future<Output = " + r + "> + 'async_trait>>"
+		return b.join(futurePrefix, r, futureLocal)
 	}
-	return "::core::pin::Pin<Box<dyn ::core::future::Future<Output = " + r + "> + ::core::marker::Send + 'async_trait>>"
+	return b.join(futurePrefix, r, futureSend)
 }
 
 // layoutSig prints a rewritten signature starting at the column after
@@ -356,7 +368,7 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 		writeJoined(b, generics)
 		b.WriteString(">")
 	}
-	ret := returnType(sp.output, sp.mode)
+	ret := b.returnType(sp.output, sp.mode) // valid until the next join
 	where := sp.where
 	if !exact && slices.ContainsFunc(where, func(w string) bool { return strings.HasSuffix(w, " +") }) {
 		where = make([]string, len(sp.where))
@@ -629,7 +641,7 @@ func writeEarlyReturn(b *textBuf, indent, r2 string) {
 		b.WriteString(r2)
 		b.WriteString("> {\n")
 	} else {
-		writeLongEarlyReturn(b, indent, pre, nonePre+r2+">")
+		writeLongEarlyReturn(b, indent, pre, b.join(nonePre, r2, ">"))
 	}
 	b.WriteString(indent)
 	b.WriteString(indentUnit + "#[allow(unreachable_code)]\n")
@@ -644,12 +656,25 @@ func writeEarlyReturn(b *textBuf, indent, r2 string) {
 func writeLongEarlyReturn(b *textBuf, indent, pre, none string) {
 	switch {
 	case len(indent)+4+len(none) <= maxWidth:
-		b.WriteString(indent + strings.TrimSuffix(pre, " ") + "\n")
-		b.WriteString(indent + indentUnit + none + "\n")
-		b.WriteString(indent + "{\n")
+		b.WriteString(indent)
+		b.WriteString(strings.TrimSuffix(pre, " "))
+		b.WriteString("\n")
+		b.WriteString(indent)
+		b.WriteString(indentUnit)
+		b.WriteString(none)
+		b.WriteString("\n")
+		b.WriteString(indent)
+		b.WriteString("{\n")
 	default:
-		lines := formatType(parseTy(none), len(indent), len(indent)+len(pre), 2)
-		b.WriteString(indent + pre + strings.Join(lines, "\n") + " {\n")
+		b.WriteString(indent)
+		b.WriteString(pre)
+		for i, l := range formatType(parseTy(none), len(indent), len(indent)+len(pre), 2) {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(l)
+		}
+		b.WriteString(" {\n")
 	}
 }
 
