@@ -165,7 +165,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 		edits := x.removeTriggers(trig)
 		for _, b := range branches {
 			if b.cond == nil || x.opts.Cfg.Eval(b.cond) {
-				edits = append(edits, x.itemEdits(it, b.mode)...)
+				edits = x.itemEdits(it, b.mode, edits)
 				break
 			}
 		}
@@ -177,7 +177,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 	}
 	if len(branches) == 1 && branches[0].cond == nil {
 		edits := x.removeTriggers(trig)
-		edits = append(edits, x.itemEdits(it, branches[0].mode)...)
+		edits = x.itemEdits(it, branches[0].mode, edits)
 		x.addEdits(it, edits)
 		return
 	}
@@ -202,7 +202,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 			edits = append(edits, x.removeAttr(t.attr, trig, g)...)
 		}
 		if b.mode != modeNative {
-			edits = append(edits, x.itemEdits(it, b.mode)...)
+			edits = x.itemEdits(it, b.mode, edits)
 		}
 		text, ok := x.applyWithin(span, edits)
 		if !ok {
@@ -243,6 +243,10 @@ func (x *expander) addEdits(it syntax.Item, edits []edit.Edit) {
 	}
 	if err := edit.Check(int(span.End), clamped); err != nil {
 		x.errorf(span, "internal error: "+err.Error())
+		return
+	}
+	if x.edits == nil {
+		x.edits = edits // the first item of a unit: no copy
 		return
 	}
 	x.edits = append(x.edits, edits...)
@@ -524,9 +528,9 @@ func (x *expander) recognitionMsg(t *syntax.Trait) string {
 	return msgItem
 }
 
-// itemEdits returns the edits that rewrite a trait's or impl's async
+// itemEdits appends the edits that rewrite a trait's or impl's async
 // methods in the given mode.
-func (x *expander) itemEdits(it syntax.Item, mode Mode) []edit.Edit {
+func (x *expander) itemEdits(it syntax.Item, mode Mode, edits []edit.Edit) []edit.Edit {
 	c := &itemCtx{x: x, mode: mode}
 	var members []syntax.Item
 	switch it := it.(type) {
@@ -540,30 +544,33 @@ func (x *expander) itemEdits(it syntax.Item, mode Mode) []edit.Edit {
 		c.generics = it.Generics
 		c.header = syntax.TokenRange{Start: x.k.at(it.Span().Start), End: it.Body.Start}
 		members = it.Items
-		c.implTypes = map[string]bool{}
 		for _, m := range it.Items {
 			if ta, ok := m.(*syntax.TypeAlias); ok && ta.Ty != nil {
 				if _, ok := ta.Ty.(*syntax.ImplTraitType); ok {
+					if c.implTypes == nil {
+						c.implTypes = map[string]bool{}
+					}
 					c.implTypes[x.k.spanText(ta.Name.Span())] = true
 				}
 			}
 		}
 	}
-	var edits []edit.Edit
 	for _, m := range members {
 		fn, ok := m.(*syntax.Fn)
 		if !ok || fn.Sig == nil || !syntax.Present(fn.Sig.Async) {
 			continue
 		}
-		edits = append(edits, c.methodEdits(fn)...)
+		edits = c.methodEdits(fn, edits)
 	}
 	return edits
 }
 
-// methodEdits rewrites one async method: an inserted `#[allow(…)]` line and
-// the replacement of everything from the first qualifier to the end.
-func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
+// methodEdits appends the edits that rewrite one async method: an inserted
+// `#[allow(…)]` line and the replacement of everything from the first
+// qualifier to the end.
+func (c *itemCtx) methodEdits(fn *syntax.Fn, to []edit.Edit) (edits []edit.Edit) {
 	x := c.x
+	edits = to
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -571,7 +578,7 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn) (edits []edit.Edit) {
 				panic(r)
 			}
 			x.errorf(fn.Sig.Span(), b.msg)
-			edits = nil
+			edits = to
 		}
 	}()
 	m := c.newMethod(fn)
