@@ -323,6 +323,15 @@ func (k *toks) pathText(p *syntax.Path) string { return k.plainText(k.rangeOf(p.
 
 // plainText concatenates the non-trivia tokens of r.
 func (k *toks) plainText(r syntax.TokenRange) string {
+	// Usually the tokens touch (`async_trait::async_trait`): the text is
+	// then the source's, shared rather than copied.
+	touching := r.End > r.Start
+	for i := r.Start + 1; i < r.End && touching; i++ {
+		touching = k.t[i].Start == k.t[i-1].End && !k.t[i].Kind.IsTrivia()
+	}
+	if touching && !k.t[r.Start].Kind.IsTrivia() {
+		return k.view(k.spanOf(r))
+	}
 	var b strings.Builder
 	for i := r.Start; i < r.End; i++ {
 		if !k.t[i].Kind.IsTrivia() {

@@ -45,6 +45,9 @@ type expander struct {
 	// spare is the method every rewrite of a method reuses: nothing of it
 	// outlives the rewrite (its texts are copied to text).
 	spare *method
+	// scratch holds the texts a method's rewrite builds on the way (its
+	// parameters and block with `self` renamed); reset for each method.
+	scratch textBuf
 }
 
 // File rewrites every async-trait item of a parsed, error-free file and
@@ -476,7 +479,7 @@ func (x *expander) indentOf(off uint32) string {
 	for e < off && (src[e] == ' ' || src[e] == '\t') {
 		e++
 	}
-	return string(src[s:e])
+	return x.k.view(syntax.Span{Start: s, End: e})
 }
 
 func (x *expander) innerAttrs(it syntax.Item) []*syntax.Attr {

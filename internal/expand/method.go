@@ -104,6 +104,7 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 		c.x.spare = m
 	}
 	*m = method{c: c, fn: fn}
+	c.x.scratch.reset() // the previous method's texts are written out
 	// Only names shaped like ours can collide: `__x` and `'lifeN`, in the
 	// method or the item's header (looked at once for all its methods).
 	if !c.headerScanned {
@@ -159,11 +160,20 @@ func (m *method) local(s syntax.Span, edits []edit.Edit) string {
 	if len(in) == 0 {
 		return oneLine(m.text(s))
 	}
-	out, err := edit.ApplyString(m.c.x.k.src[s.Start:s.End], in)
+	return oneLine(m.applied(m.c.x.k.src[s.Start:s.End], in))
+}
+
+// applied returns src with edits applied, in the method's scratch memory
+// when they are in order.
+func (m *method) applied(src []byte, edits []edit.Edit) string {
+	if out, ok := m.c.x.scratch.applied(src, edits); ok {
+		return out
+	}
+	out, err := edit.ApplyString(src, edits)
 	if err != nil {
 		panic(bailout{fmt.Sprintf("internal error: %v", err)})
 	}
-	return oneLine(out)
+	return out
 }
 
 // bailout aborts the rewrite of one item with a message.
@@ -564,11 +574,7 @@ func (m *method) transformBody(decls []string) *bodyParts {
 		for i, e := range edits {
 			in[i] = edit.Edit{Start: e.Start - int(bs.Start), End: e.End - int(bs.Start), New: e.New}
 		}
-		out, err := edit.ApplyString(k.src[bs.Start:bs.End], in)
-		if err != nil {
-			panic(bailout{fmt.Sprintf("internal error: %v", err)})
-		}
-		b.block = out
+		b.block = m.applied(k.src[bs.Start:bs.End], in)
 	}
 	b.blockIndent = m.c.x.indentOf(bs.Start)
 

@@ -46,7 +46,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	if parallel {
 		for range runtime.GOMAXPROCS(0) {
 			w := *x // shares the file, tokens and resolver, which are read only
-			w.attrLines, w.text, w.spare = nil, textBuf{}, nil
+			w.attrLines, w.text, w.spare, w.scratch = nil, textBuf{}, nil, textBuf{}
 			wg.Go(func() {
 				for j := range work {
 					w.run(j)

@@ -1,6 +1,10 @@
 package expand
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/asynctrait/asynctrait/internal/edit"
+)
 
 // textBuf builds the texts of many edits in shared chunks: each text is
 // appended after the previous one and handed out as a string viewing the
@@ -71,4 +75,32 @@ func (t *textBuf) join(parts ...string) string {
 		return ""
 	}
 	return unsafe.String(&t.temp[0], len(t.temp))
+}
+
+// reset lets the current chunk be written again from its start: for a
+// buffer of texts that are all dead (the scratch of one method).
+func (t *textBuf) reset() {
+	t.chunk, t.start = t.chunk[:0], 0
+}
+
+// applied returns src with edits applied, built in t, or false if the
+// edits are not in order and apart (edit.ApplyString sorts those out).
+func (t *textBuf) applied(src []byte, edits []edit.Edit) (string, bool) {
+	pos, n := 0, len(src)
+	for _, e := range edits {
+		if e.Start < pos || e.End < e.Start || e.End > len(src) {
+			return "", false
+		}
+		n += len(e.New) - (e.End - e.Start)
+		pos = e.End
+	}
+	t.ensure(n)
+	pos = 0
+	for _, e := range edits {
+		t.chunk = append(t.chunk, src[pos:e.Start]...)
+		t.chunk = append(t.chunk, e.New...)
+		pos = e.End
+	}
+	t.chunk = append(t.chunk, src[pos:]...)
+	return t.String(), true
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"unsafe"
 
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/source"
@@ -206,12 +207,19 @@ func (p *parser) curSpan() Span { _, s, e := p.cur(); return Span{Start: s, End:
 
 func (p *parser) text() string { _, s, e := p.cur(); return string(p.src[s:e]) }
 
+// peekText is the text of the token n ahead, for comparisons only: it
+// shares the source's memory.
 func (p *parser) peekText(n int) string {
+	var s, e uint32
 	if n == 0 {
-		return p.text()
+		_, s, e = p.cur()
+	} else {
+		_, s, e = p.tokAt(p.pos + n)
 	}
-	_, s, e := p.tokAt(p.pos + n)
-	return string(p.src[s:e])
+	if e <= s {
+		return ""
+	}
+	return unsafe.String(&p.src[s], int(e-s))
 }
 
 func (p *parser) tokIndex() int {
