@@ -177,11 +177,13 @@ func (k *toks) startingWith(s string, kind lexer.Kind) []int {
 	}
 }
 
-// atFrom is at for an offset whose token is at lo or after: a galloping
-// search from lo, which stays within the few cache lines after lo when the
-// token is near (a binary search over a large file's tokens misses the
-// cache at every step).
+// atFrom is at for an offset whose token is at lo or after: without the
+// bucket index, a galloping search from lo, which stays within the few
+// cache lines after lo when the token is near.
 func (k *toks) atFrom(off uint32, lo int) int {
+	if k.bucket != nil {
+		return k.at(off) // two cache lines, whatever the distance
+	}
 	hi, step := lo, 1
 	for hi < len(k.t) && k.t[hi].Start < off {
 		lo = hi + 1
