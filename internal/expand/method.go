@@ -163,6 +163,20 @@ func (m *method) local(s syntax.Span, edits []edit.Edit) string {
 	return oneLine(m.applied(m.c.x.k.src[s.Start:s.End], in))
 }
 
+// cat returns the concatenation of parts, in the method's scratch memory.
+func (m *method) cat(parts ...string) string {
+	b := &m.c.x.scratch
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	b.ensure(n)
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
 // applied returns src with edits applied, in the method's scratch memory
 // when they are in order.
 func (m *method) applied(src []byte, edits []edit.Edit) string {
@@ -259,11 +273,11 @@ func (m *method) transform() (sigParts, *bodyParts) {
 				if syntax.Present(pat.Mut) {
 					mut = "mut "
 				}
-				decls = append(decls, cfgs+"let "+mut+name+" = "+name+";")
+				decls = append(decls, m.cat(cfgs, "let ", mut, name, " = ", name, ";"))
 			case *syntax.PatWild:
 				arg := m.argName(i)
 				pe = append(pe, edit.Edit{Start: int(pat.Span().Start), End: int(pat.Span().End), New: arg})
-				decls = append(decls, cfgs+"let "+arg+" = "+arg+";")
+				decls = append(decls, m.cat(cfgs, "let ", arg, " = ", arg, ";"))
 			default:
 				arg := m.argName(i)
 				mut := ""
@@ -319,9 +333,9 @@ func (m *method) transform() (sigParts, *bodyParts) {
 					}
 					continue
 				}
-				pred := name + ": 'async_trait +"
+				pred := m.cat(name, ": 'async_trait +")
 				if bounds != "" {
-					pred = name + ": 'async_trait + " + bounds
+					pred = m.cat(name, ": 'async_trait + ", bounds)
 				}
 				fromParams = append(fromParams, pred)
 				txt := name
@@ -354,7 +368,7 @@ func (m *method) transform() (sigParts, *bodyParts) {
 			}
 			name := m.text(gp.Lifetime.Span())
 			if m.lt.explicit[name] {
-				where = append(where, name+": 'async_trait")
+				where = append(where, m.cat(name, ": 'async_trait"))
 			}
 		}
 	}
