@@ -689,6 +689,11 @@ func collapseBlock(block string) (string, bool) {
 	if one, ok, sure := collapsePlain(block); sure {
 		return one, ok
 	}
+	return collapseLexed(block)
+}
+
+// collapseLexed is collapseBlock deciding on the block's tokens.
+func collapseLexed(block string) (string, bool) {
 	inner := lexer.LexMode([]byte(block), 0, lexer.SkipWhitespace).Tokens
 	inner = inner[:len(inner)-1] // EOF
 	for _, t := range inner {
@@ -725,7 +730,13 @@ func collapsePlain(block string) (one string, ok, sure bool) {
 	inner := block[1 : len(block)-1]
 	for i := 0; i < len(inner); i++ {
 		switch c := inner[i]; {
-		case c >= 0x80, c == '"', c == '\'', c == '/', c == '#', c == '\r':
+		case c == '"':
+			end, ok := skipString(inner, i)
+			if !ok {
+				return "", false, false
+			}
+			i = end - 1
+		case c >= 0x80, c == '\'', c == '/', c == '#', c == '\r':
 			return "", false, false
 		case c == ';', c == '{':
 			return "", false, true
@@ -738,13 +749,69 @@ func collapsePlain(block string) (one string, ok, sure bool) {
 	return one, true, true
 }
 
+// skipString returns the index after the plain string literal (`"…"`,
+// `b"…"`, `c"…"`) whose opening quote is at s[i], and true; false when it
+// is not one the bytes can be sure of: a raw string, a string on several
+// lines (or continued with `\`), an unterminated one.
+func skipString(s string, i int) (int, bool) {
+	if i > 0 && s[i-1] == 'r' {
+		return 0, false // r"…" has no escapes; let the lexer read it
+	}
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			if j+1 < len(s) && (s[j+1] == '\n' || s[j+1] == '\r') {
+				return 0, false
+			}
+			j++
+		case '\n', '\r':
+			return 0, false
+		case '"':
+			return j + 1, true
+		}
+	}
+	return 0, false
+}
+
+// oneLineLiterals reports whether the bytes of s show that no literal or
+// comment in it spans lines: strings are plain (skipString), line comments
+// end at the line's end, and there is no block comment or `'` (a char
+// literal `'"'` would throw off the string quotes). False means the lexer
+// must tell.
+func oneLineLiterals(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			end, ok := skipString(s, i)
+			if !ok {
+				return false
+			}
+			i = end - 1
+		case '\'':
+			return false
+		case '/':
+			if i+1 < len(s) && s[i+1] == '*' {
+				return false
+			}
+			if i+1 < len(s) && s[i+1] == '/' {
+				nl := strings.IndexByte(s[i:], '\n')
+				if nl < 0 {
+					return true
+				}
+				i += nl
+			}
+		}
+	}
+	return true
+}
+
 // writeReindented writes reindent's result to b.
 func writeReindented(b *textBuf, block, from, to string) {
 	if !strings.Contains(block, "\n") || !strings.HasPrefix(to, from) || len(to) == len(from) {
 		b.WriteString(block)
 		return
 	}
-	if strings.Contains(block, "\"") || strings.Contains(block, "/*") {
+	if (strings.Contains(block, "\"") || strings.Contains(block, "/*")) && !oneLineLiterals(block) {
 		b.WriteString(reindent(block, from, to))
 		return
 	}

@@ -1,8 +1,13 @@
 package expand
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/testenv"
 )
 
 // The expected layouts below were produced by rustfmt 1.95 on the same
@@ -180,4 +185,47 @@ func TestTextBuf(t *testing.T) {
 			t.Fatalf("text %d = %q…, want %q…", i, texts[i][:min(20, len(texts[i]))], want[i][:min(20, len(want[i]))])
 		}
 	}
+}
+
+// The byte-level fast paths of collapseBlock and writeReindented agree with
+// the token-level ones on every brace group of the corpus (up to 4 KiB).
+func TestLayoutFastPathsCorpus(t *testing.T) {
+	files := testenv.CorpusFiles(t)
+	groups, plain, reindented := 0, 0, 0
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil || !utf8.Valid(src) {
+			continue
+		}
+		toks := lexer.LexMode(src, 0, lexer.SkipWhitespace).Tokens
+		for _, tk := range toks {
+			if tk.Kind != lexer.LBrace || tk.Match <= 0 {
+				continue
+			}
+			end := toks[tk.Match].End
+			if end-tk.Start > 4<<10 {
+				continue
+			}
+			block := string(src[tk.Start:end])
+			groups++
+			if one, ok, sure := collapsePlain(block); sure {
+				plain++
+				if lone, lok := collapseLexed(block); lone != one || lok != ok {
+					t.Fatalf("%s: collapsePlain(%q) = %q, %v; the tokens say %q, %v", path, block, one, ok, lone, lok)
+				}
+			}
+			var b textBuf
+			writeReindented(&b, block, "    ", "        ")
+			if got, want := b.String(), reindent(block, "    ", "        "); got != want {
+				t.Fatalf("%s: writeReindented(%q):\ngot  %q\nwant %q", path, block, got, want)
+			}
+			if oneLineLiterals(block) {
+				reindented++
+			}
+		}
+	}
+	if plain == 0 || reindented == 0 {
+		t.Fatal("no block took a fast path: the test checks nothing")
+	}
+	t.Logf("%d brace groups, %d collapsed by bytes, %d reindented by bytes", groups, plain, reindented)
 }
