@@ -45,6 +45,9 @@ type expander struct {
 	// spare is the method every rewrite of a method reuses: nothing of it
 	// outlives the rewrite (its texts are copied to text).
 	spare *method
+	// scan is what the end of the rewrite needs from the whole file
+	// (fileScan), when Stream found it on the way; nil until then.
+	scan *fileScan
 	// scratch holds the texts a method's rewrite builds on the way (its
 	// parameters and block with `self` renamed); reset for each method.
 	scratch textBuf
@@ -646,17 +649,8 @@ func (x *expander) removeUnusedImports() {
 	// those inside removed trigger attributes. Method rewrites never remove
 	// other identifiers, and generated text names no imported item.
 	k := x.k
-	// A handful of names, looked up for every identifier of the file: a
-	// slice compared by length first is faster than a map.
-	var nameList []string
-	for _, list := range [][]importedMacro{x.res.imports, x.res.others} {
-		for _, im := range list {
-			if !slices.Contains(nameList, im.name) {
-				nameList = append(nameList, im.name)
-			}
-		}
-	}
-	names := nameSet(nameList)
+	scan := x.fileScan()
+	names := scan.names
 	removed := slices.Clone(x.removedAttrs)
 	slices.SortFunc(removed, func(a, b syntax.Span) int { return int(a.Start) - int(b.Start) })
 	inRemoved := func(off uint32) bool {
@@ -664,7 +658,7 @@ func (x *expander) removeUnusedImports() {
 		i, _ := slices.BinarySearchFunc(removed, off+1, func(s syntax.Span, o uint32) int { return int(s.Start) - int(o) })
 		return i > 0 && off < removed[i-1].End
 	}
-	attrMentions, all, before := k.mentions(names, inRemoved)
+	attrMentions, all, before := scan.count(k, inRemoved)
 	// Mentions inside the imports themselves do not count.
 	seen := map[*syntax.Use]bool{}
 	for _, list := range [][]importedMacro{x.res.imports, x.res.others} {
@@ -702,42 +696,11 @@ func (x *expander) removeUnusedImports() {
 	}
 }
 
-// mentions counts the identifiers of the file that are one of names:
-// attrMentions inside attributes (what counts for a macro), all anywhere
-// (what counts for other imports), before the same as all but counting
-// those in removed attributes too. `mod name` is no mention.
+// mentions counts the identifiers of the file that are one of names (see
+// fileScan.count).
 func (k *toks) mentions(names nameSet, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
-	// Found by searching the source for the names (at memory speed, not
-	// token by token), and placed inside an attribute or not by the
-	// attributes' token ranges.
-	attrMentions, all, before = map[string]int{}, map[string]int{}, map[string]int{}
-	attrs := k.attrRanges()
-	inAttr := func(i int) bool {
-		// the last attribute range starting at or before i
-		j, _ := slices.BinarySearchFunc(attrs, i+1, func(r syntax.TokenRange, i int) int { return r.Start - i })
-		return j > 0 && i < attrs[j-1].End
-	}
-	for _, name := range names {
-		for _, i := range k.startingWith(name, lexer.Ident) {
-			if string(k.word(i)) != name {
-				continue // a longer identifier
-			}
-			if inAttr(i) {
-				before[name]++
-				if !inRemoved(k.t[i].Start) {
-					all[name]++
-					attrMentions[name]++
-				}
-				continue
-			}
-			// `mod name` declares a module of that name: no mention.
-			if p := k.prev(i); p < 0 || !k.is(p, lexer.Ident, "mod") {
-				before[name]++
-				all[name]++
-			}
-		}
-	}
-	return attrMentions, all, before
+	s := fileScan{names: names, mentions: k.findMentions(names, k.attrRanges(k.startingWith("#", lexer.Pound)))}
+	return s.count(k, inRemoved)
 }
 
 // nameSet is a small set of names.

@@ -24,7 +24,9 @@ var marker = []byte("async_trait")
 func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange) {
 	k := x.k
 	skip := -1 // the loop's tokens up to skip are done
-	for _, i := range k.startingWith("#", lexer.Pound) {
+	// Only the attributes that name a macro can start one; an attribute
+	// that does not cannot hold one that does.
+	for _, i := range x.fileScan().mentioning {
 		if i <= skip {
 			continue
 		}

@@ -28,12 +28,40 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 		s.Finish()
 		return nil, nil, false
 	}
-	k := newToks(f.Source.Src, f.Tokens)
+	parallel := runtime.GOMAXPROCS(0) > 1 && len(f.Source.Src) >= parallelMinBytes
+	k := &toks{src: f.Source.Src, t: f.Tokens}
+	// The token index is built on another core while the uses are found
+	// (without it, by binary search).
+	var index chan []int32
+	if indexed(k.t) {
+		index = make(chan []int32, 1)
+		if parallel {
+			go func() { index <- bucketIndex(k.src, k.t) }()
+		} else {
+			index <- bucketIndex(k.src, k.t)
+		}
+	}
 	x := &expander{k: k, file: f, opts: opts}
 	x.res = &resolver{k: k, aliases: map[string][]importAlt{}}
 	scanned := moduleUses(f, k)
 	for _, mu := range scanned {
 		x.res.collect([]syntax.Item{mu.use}, mu.private)
+	}
+	if index != nil {
+		k.bucket = <-index
+	}
+	// What the end needs from the whole file is found meanwhile too.
+	var scanning chan scanResult
+	if parallel {
+		scanning = make(chan scanResult, 1)
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					scanning <- scanResult{panic: r}
+				}
+			}()
+			scanning <- scanResult{scan: x.scanFile()}
+		}()
 	}
 	var parsed []useAt // the same, as the parser finds them
 
@@ -42,7 +70,6 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	var results []*unitResult
 	work := make(chan unitJob, 64)
 	var wg sync.WaitGroup
-	parallel := runtime.GOMAXPROCS(0) > 1 && len(k.src) >= parallelMinBytes
 	if parallel {
 		for range runtime.GOMAXPROCS(0) {
 			w := *x // shares the file, tokens and resolver, which are read only
@@ -107,6 +134,13 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	for _, r := range results {
 		x.merge(r)
 	}
+	if scanning != nil {
+		r := <-scanning
+		if r.panic != nil {
+			panic(r.panic)
+		}
+		x.scan = r.scan
+	}
 	x.hiddenItems(seen, macros)
 	if len(x.edits) > 0 {
 		x.removeUnusedImports()
@@ -123,6 +157,12 @@ type unitResult struct {
 	diags   []diag.Diagnostic
 	removed []syntax.Span
 	panic   any // a panic of the rewrite, raised again by the caller's goroutine
+}
+
+// scanResult is the fileScan found on its own goroutine, or its panic.
+type scanResult struct {
+	scan  *fileScan
+	panic any
 }
 
 type unitJob struct {

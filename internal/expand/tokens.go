@@ -24,9 +24,17 @@ const bucketShift = 5 // 32-byte buckets: a few tokens each
 // newToks returns the toks of a file, indexed when it is large.
 func newToks(src []byte, t []lexer.Token) *toks {
 	k := &toks{src: src, t: t}
-	if len(t) < 1<<12 {
-		return k
+	if indexed(t) {
+		k.bucket = bucketIndex(src, t)
 	}
+	return k
+}
+
+// indexed reports whether a file of tokens t gets a bucket index.
+func indexed(t []lexer.Token) bool { return len(t) >= 1<<12 }
+
+// bucketIndex returns toks.bucket for the tokens t of src.
+func bucketIndex(src []byte, t []lexer.Token) []int32 {
 	bucket := make([]int32, len(src)>>bucketShift+2)
 	b := 0
 	for i := range t {
@@ -37,8 +45,7 @@ func newToks(src []byte, t []lexer.Token) *toks {
 	for ; b < len(bucket); b++ {
 		bucket[b] = int32(len(t))
 	}
-	k.bucket = bucket
-	return k
+	return bucket
 }
 
 func (k *toks) text(i int) string { return string(k.src[k.t[i].Start:k.t[i].End]) }
@@ -196,10 +203,10 @@ func (k *toks) atFrom(off uint32, lo int) int {
 
 // attrRanges returns the token ranges inside the brackets of the file's
 // outermost attributes (`#[…]`, `#![…]`), in order: from the token after
-// `[` to the `]`.
-func (k *toks) attrRanges() []syntax.TokenRange {
+// `[` to the `]`. pounds are the file's `#` tokens.
+func (k *toks) attrRanges(pounds []int) []syntax.TokenRange {
 	var out []syntax.TokenRange
-	for _, i := range k.startingWith("#", lexer.Pound) {
+	for _, i := range pounds {
 		if len(out) > 0 && i < out[len(out)-1].End {
 			continue // inside the previous attribute
 		}

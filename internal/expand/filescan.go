@@ -1,0 +1,116 @@
+package expand
+
+import (
+	"slices"
+
+	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/syntax"
+)
+
+// fileScan is what the end of a rewrite needs from the whole file's
+// tokens: the attributes that may be hidden items' (hiddenItems) and the
+// mentions of the imported names (removeUnusedImports). Stream finds it on
+// a goroutine of its own while the items are parsed and rewritten, so that
+// these walks over a large file are not left for the end, when only one
+// core has work.
+type fileScan struct {
+	// mentioning are the `#` tokens of attributes `#[…]` whose tokens
+	// name one of the macros, in order.
+	mentioning []int
+	// mentions are the identifiers that are one of names, in order.
+	names    nameSet
+	mentions []mention
+}
+
+type mention struct {
+	i        int  // the token
+	inAttr   bool // inside an attribute's brackets
+	afterMod bool // `mod name`: declares a module, mentions nothing
+}
+
+// scanFile finds the fileScan of the file; x.res must be complete.
+func (x *expander) scanFile() *fileScan {
+	k := x.k
+	s := &fileScan{names: x.importNames()}
+	pounds := k.startingWith("#", lexer.Pound)
+	for _, i := range pounds {
+		open := k.next(i)
+		if open < len(k.t) && k.t[open].Kind == lexer.LBracket && k.t[open].Match > 0 {
+			if x.mentionsMacro(syntax.TokenRange{Start: open + 1, End: int(k.t[open].Match)}) {
+				s.mentioning = append(s.mentioning, i)
+			}
+		}
+	}
+	if len(s.names) > 0 {
+		s.mentions = k.findMentions(s.names, k.attrRanges(pounds))
+	}
+	return s
+}
+
+// fileScan returns the file's scan: Stream's, or found now.
+func (x *expander) fileScan() *fileScan {
+	if x.scan == nil {
+		x.scan = x.scanFile()
+	}
+	return x.scan
+}
+
+// findMentions returns the identifiers that are one of names, in order,
+// placed inside an attribute or not by attrs (attrRanges). They are found
+// by searching the source for the names, at memory speed, rather than
+// token by token.
+func (k *toks) findMentions(names nameSet, attrs []syntax.TokenRange) []mention {
+	inAttr := func(i int) bool {
+		// the last attribute range starting at or before i
+		j, _ := slices.BinarySearchFunc(attrs, i+1, func(r syntax.TokenRange, i int) int { return r.Start - i })
+		return j > 0 && i < attrs[j-1].End
+	}
+	var out []mention
+	for _, name := range names {
+		for _, i := range k.startingWith(name, lexer.Ident) {
+			if string(k.word(i)) != name {
+				continue // a longer identifier
+			}
+			p := k.prev(i)
+			out = append(out, mention{i: i, inAttr: inAttr(i), afterMod: p >= 0 && k.is(p, lexer.Ident, "mod")})
+		}
+	}
+	slices.SortFunc(out, func(a, b mention) int { return a.i - b.i })
+	return out
+}
+
+// importNames are the names the file's imports of the macros (and of
+// modules re-exporting them) bind.
+func (x *expander) importNames() nameSet {
+	var names nameSet
+	for _, list := range [][]importedMacro{x.res.imports, x.res.others} {
+		for _, im := range list {
+			if !slices.Contains(names, im.name) {
+				names = append(names, im.name)
+			}
+		}
+	}
+	return names
+}
+
+// count counts the mentions: attrMentions inside attributes (what counts
+// for a macro), all anywhere (what counts for other imports), before the
+// same as all but counting those in removed attributes too.
+func (s *fileScan) count(k *toks, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
+	attrMentions, all, before = map[string]int{}, map[string]int{}, map[string]int{}
+	for _, m := range s.mentions {
+		name := string(k.word(m.i))
+		switch {
+		case m.inAttr:
+			before[name]++
+			if !inRemoved(k.t[m.i].Start) {
+				all[name]++
+				attrMentions[name]++
+			}
+		case !m.afterMod:
+			before[name]++
+			all[name]++
+		}
+	}
+	return attrMentions, all, before
+}
