@@ -3,6 +3,7 @@ package expand
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,8 +25,9 @@ func resolverState(r *resolver) []string {
 		}
 		out = append(out, "|")
 	}
-	for name, alts := range r.aliases {
-		for _, a := range alts {
+	// The names in order (not the map's), each name's alternatives in theirs.
+	for _, name := range slices.Sorted(maps.Keys(r.aliases)) {
+		for _, a := range r.aliases[name] {
 			c := "-"
 			if a.cond != nil {
 				c = a.cond.String()
@@ -33,7 +35,6 @@ func resolverState(r *resolver) []string {
 			out = append(out, fmt.Sprintf("alias %s %d %s", name, a.kind, c))
 		}
 	}
-	slices.Sort(out[len(out)-len(r.aliases):]) // map order
 	return out
 }
 
@@ -164,6 +165,40 @@ func TestStreamFallback(t *testing.T) {
 		}
 		if !checkStream(t, "x.rs", []byte(src), 0, false) {
 			t.Fatal("not compared")
+		}
+	}
+}
+
+// On a file large enough for Stream's goroutines (the rewrite of items, the
+// token index and the end-of-file scan on other cores), made of the test
+// files one after the other: top-level imports to remove, hidden items in
+// bodies and macros, items of every kind. Once as they are (inner
+// attributes dropped), once each in a module of its own.
+func TestStreamMatchesFileParallel(t *testing.T) {
+	var files []string
+	for _, g := range []string{"../../testdata/expand/*.rs", "../../testdata/cases/*.rs"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	var flat, nested bytes.Buffer
+	for round := 0; flat.Len() < 4*parallelMinBytes || nested.Len() < 4*parallelMinBytes; round++ {
+		for i, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range bytes.SplitAfter(src, []byte("\n")) {
+				if !bytes.HasPrefix(bytes.TrimSpace(line), []byte("#![")) {
+					flat.Write(line)
+				}
+			}
+			flat.WriteString("\n")
+			fmt.Fprintf(&nested, "mod m%d_%d {\n%s\n}\n", round, i, src)
+		}
+	}
+	for name, src := range map[string][]byte{"flat": flat.Bytes(), "nested": nested.Bytes()} {
+		if !checkStream(t, name, src, 0, true) {
+			t.Errorf("%s: does not parse: the test compares nothing", name)
 		}
 	}
 }
