@@ -130,6 +130,9 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	for _, r := range results {
 		n += len(r.edits)
 	}
+	// Room too for the import removals and a few hidden items, appended
+	// after: growing a large slice by one edit copies all of it.
+	n += len(x.res.imports) + len(x.res.others) + 16
 	x.edits = slices.Grow(x.edits, n-len(x.edits))
 	for _, r := range results {
 		x.merge(r)
