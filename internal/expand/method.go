@@ -1,7 +1,6 @@
 package expand
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -121,10 +120,16 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 // names the rewrite makes up (`__x`, `'lifeN`).
 func (k *toks) oursLike(r syntax.TokenRange, out []string) []string {
 	for i := r.Start; i < r.End; i++ {
-		t := k.t[i]
-		b := k.src[t.Start:t.End]
-		if t.Kind == lexer.Ident && bytes.HasPrefix(b, []byte("__")) || t.Kind == lexer.Lifetime && bytes.HasPrefix(b, []byte("'life")) {
-			out = append(out, string(b))
+		t := &k.t[i]
+		switch t.Kind {
+		case lexer.Ident:
+			if t.End-t.Start >= 2 && k.src[t.Start] == '_' && k.src[t.Start+1] == '_' {
+				out = append(out, string(k.src[t.Start:t.End]))
+			}
+		case lexer.Lifetime:
+			if t.End-t.Start >= 5 && string(k.src[t.Start:t.Start+5]) == "'life" {
+				out = append(out, string(k.src[t.Start:t.End]))
+			}
 		}
 	}
 	return out
