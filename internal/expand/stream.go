@@ -19,9 +19,11 @@ import (
 // same as File's on the whole tree.
 //
 // The file's `use` items are found first, by a scan of the tokens, so that
-// every item is resolved with all of them, as File does. On a syntax
-// error ok is false and the caller reports s.File.Errors; the edits are
-// then meaningless.
+// every item is resolved with all of them, as File does. On a large file,
+// the token index (toks.bucket) and what the end of the rewrite needs from
+// the whole file (fileScan) are found on goroutines of their own meanwhile.
+// On a syntax error ok is false and the caller reports s.File.Errors; the
+// edits are then meaningless.
 func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Diagnostic, ok bool) {
 	f := s.File
 	if len(f.Errors) > 0 {
@@ -50,17 +52,18 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	if index != nil {
 		k.bucket = <-index
 	}
-	// What the end needs from the whole file is found meanwhile too.
-	var scanning chan scanResult
+	// What the end needs from the whole file (fileScan) is found while the
+	// items are parsed and rewritten.
+	var endScan chan scanResult
 	if parallel {
-		scanning = make(chan scanResult, 1)
+		endScan = make(chan scanResult, 1)
 		go func() {
 			defer func() {
 				if r := recover(); r != nil {
-					scanning <- scanResult{panic: r}
+					endScan <- scanResult{panic: r}
 				}
 			}()
-			scanning <- scanResult{scan: x.scanFile()}
+			endScan <- scanResult{scan: x.scanFile()}
 		}()
 	}
 	var parsed []useAt // the same, as the parser finds them
@@ -137,8 +140,8 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	for _, r := range results {
 		x.merge(r)
 	}
-	if scanning != nil {
-		r := <-scanning
+	if endScan != nil {
+		r := <-endScan
 		if r.panic != nil {
 			panic(r.panic)
 		}
@@ -221,7 +224,7 @@ type moduleUse struct {
 }
 
 // moduleUses finds the `use` items that a whole-file parse would hand to
-// resolver.collect, in file order, by scanning the tokens: `use` in item
+// resolver.collect, in file order, by endScan the tokens: `use` in item
 // position at the top level or in the braces of `mod name { … }`; every
 // other delimited group is skipped. Each is parsed on its own.
 func moduleUses(f *syntax.File, k *toks) []moduleUse {
