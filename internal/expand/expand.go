@@ -45,6 +45,7 @@ type expander struct {
 	// spare is the method every rewrite of a method reuses: nothing of it
 	// outlives the rewrite (its texts are copied to text).
 	spare *method
+	ctx   itemCtx // the item being rewritten (itemEdits)
 	// scan is what the end of the rewrite needs from the whole file
 	// (fileScan), when Stream found it on the way; nil until then.
 	scan *fileScan
@@ -537,7 +538,10 @@ func (x *expander) recognitionMsg(t *syntax.Trait) string {
 // itemEdits appends the edits that rewrite a trait's or impl's async
 // methods in the given mode.
 func (x *expander) itemEdits(it syntax.Item, mode Mode, edits []edit.Edit) []edit.Edit {
-	c := &itemCtx{x: x, mode: mode}
+	// One item at a time: the context is reused (the spare method points
+	// to it while a method is rewritten, which would make a new one escape).
+	c := &x.ctx
+	*c = itemCtx{x: x, mode: mode}
 	var members []syntax.Item
 	switch it := it.(type) {
 	case *syntax.Trait:

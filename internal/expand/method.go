@@ -82,7 +82,8 @@ type bodyParts struct {
 type method struct {
 	c       *itemCtx
 	fn      *syntax.Fn
-	used    []string // identifiers and lifetimes in sight that look like ours, to avoid collisions
+	body    bodyParts // transformBody's result
+	used    []string  // identifiers and lifetimes in sight that look like ours, to avoid collisions
 	usedBuf [8]string
 	ltv     collectLifetimes
 	// Room for the usual number of parts, so that a method costs one
@@ -572,7 +573,8 @@ func patHasMut(p syntax.Pat) bool {
 // transformBody builds the new body (spec §5).
 func (m *method) transformBody(decls []string) *bodyParts {
 	c, k, fn := m.c, m.c.x.k, m.fn
-	b := &bodyParts{decls: decls}
+	b := &m.body
+	*b = bodyParts{decls: decls}
 	blk := fn.Body
 	for _, a := range blk.InnerAttrs {
 		b.inner = append(b.inner, oneLine(m.text(a.Span())))
