@@ -237,13 +237,12 @@ func (r *resolver) resolve(a *syntax.Attr, p *syntax.Path, args syntax.TokenRang
 // resolveTokens decides whether the attribute path (as tokens) names one of
 // the macros and appends its triggers.
 func (r *resolver) resolveTokens(a *syntax.Attr, path, args syntax.TokenRange, cond *Cfg, out []trigger) []trigger {
-	segs := r.k.pathSegments(path)
-	if len(segs) == 0 {
+	last, n := r.k.pathLast(path)
+	if n == 0 {
 		return out
 	}
-	last := segs[len(segs)-1]
 	var alts []importAlt
-	if len(segs) == 1 {
+	if n == 1 {
 		alts = r.aliases[last]
 	}
 	if len(alts) == 0 {
@@ -251,7 +250,7 @@ func (r *resolver) resolveTokens(a *syntax.Attr, path, args syntax.TokenRange, c
 		if k == notMacro {
 			return out
 		}
-		alts = []importAlt{{kind: k}}
+		alts = plainAlts[k : k+1]
 	}
 	for _, alt := range alts {
 		c := cond
@@ -341,22 +340,26 @@ func (k *toks) plainText(r syntax.TokenRange) string {
 	return b.String()
 }
 
-// pathSegments returns the identifiers of a path given as tokens
-// (`::a::b` → [a b]); nil if the tokens are not a plain path.
-func (k *toks) pathSegments(r syntax.TokenRange) []string {
-	var segs []string
+// plainAlts[k] is the one alternative of a macro named by its own name.
+var plainAlts = []importAlt{{kind: notMacro}, {kind: kindUpstream}, {kind: kindWithSend}, {kind: kindWithoutSend}}
+
+// pathLast returns the last identifier of a path given as tokens
+// (`::a::b` → b) and how many it has; 0 if the tokens are not a plain
+// path. The text is the source's, for lookups.
+func (k *toks) pathLast(r syntax.TokenRange) (last string, n int) {
 	for i := r.Start; i < r.End; i++ {
 		switch k.t[i].Kind {
 		case lexer.Ident:
-			segs = append(segs, k.text(i))
+			last = k.view(k.t[i].Span())
+			n++
 		case lexer.PathSep:
 		default:
 			if !k.t[i].Kind.IsTrivia() {
-				return nil
+				return "", 0
 			}
 		}
 	}
-	return segs
+	return last, n
 }
 
 // groupInner returns the tokens strictly inside a delimited group r.

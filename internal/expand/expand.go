@@ -358,8 +358,8 @@ func (x *expander) removeAttr(a *syntax.Attr, trig []trigger, guard string) []ed
 			var keep []string
 			for _, p := range parts[1:] {
 				path, _ := k.splitAttr(p)
-				segs := k.pathSegments(path)
-				if len(segs) > 0 && (kindOfName(segs[len(segs)-1]) != notMacro || len(segs) == 1 && len(x.res.aliases[segs[0]]) > 0) {
+				last, n := k.pathLast(path)
+				if n > 0 && (kindOfName(last) != notMacro || n == 1 && len(x.res.aliases[last]) > 0) {
 					continue
 				}
 				keep = append(keep, oneLine(k.plainSpaced(p)))

@@ -24,6 +24,7 @@ type fileScan struct {
 
 type mention struct {
 	i        int  // the token
+	name     int  // its index in the names
 	inAttr   bool // inside an attribute's brackets
 	afterMod bool // `mod name`: declares a module, mentions nothing
 }
@@ -66,13 +67,13 @@ func (k *toks) findMentions(names nameSet, attrs []syntax.TokenRange) []mention 
 		return j > 0 && i < attrs[j-1].End
 	}
 	var out []mention
-	for _, name := range names {
+	for ni, name := range names {
 		for _, i := range k.startingWith(name, lexer.Ident) {
 			if string(k.word(i)) != name {
 				continue // a longer identifier
 			}
 			p := k.prev(i)
-			out = append(out, mention{i: i, inAttr: inAttr(i), afterMod: p >= 0 && k.is(p, lexer.Ident, "mod")})
+			out = append(out, mention{i: i, name: ni, inAttr: inAttr(i), afterMod: p >= 0 && k.is(p, lexer.Ident, "mod")})
 		}
 	}
 	slices.SortFunc(out, func(a, b mention) int { return a.i - b.i })
@@ -99,7 +100,7 @@ func (x *expander) importNames() nameSet {
 func (s *fileScan) count(k *toks, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
 	attrMentions, all, before = map[string]int{}, map[string]int{}, map[string]int{}
 	for _, m := range s.mentions {
-		name := string(k.word(m.i))
+		name := s.names[m.name]
 		switch {
 		case m.inAttr:
 			before[name]++

@@ -89,7 +89,7 @@ type method struct {
 	// Room for the usual number of parts, so that a method costs one
 	// allocation for all of them.
 	paramsBuf, declsBuf, lifetimesBuf, whereBuf, elidedBuf [6]string
-	ltEditsBuf, localBuf                                   [6]edit.Edit
+	ltEditsBuf, localBuf, selfEditsBuf                     [6]edit.Edit
 	lt                                                     *collectLifetimes
 	self                                                   string // the name for the receiver binding
 	retTy                                                  string
@@ -580,7 +580,7 @@ func (m *method) transformBody(decls []string) *bodyParts {
 		b.inner = append(b.inner, oneLine(m.text(a.Span())))
 	}
 	// The block without its inner attributes, with `self` renamed.
-	var edits []edit.Edit
+	edits := m.selfEditsBuf[:0]
 	if m.hasRcv {
 		edits = k.replaceSelf(blk.Tokens, m.self, edits)
 	}
@@ -591,11 +591,11 @@ func (m *method) transformBody(decls []string) *bodyParts {
 	if len(edits) == 0 {
 		b.block = m.text(bs)
 	} else {
-		in := make([]edit.Edit, len(edits))
-		for i, e := range edits {
-			in[i] = edit.Edit{Start: e.Start - int(bs.Start), End: e.End - int(bs.Start), New: e.New}
+		for i := range edits { // relative to the block, in place: edits is ours
+			edits[i].Start -= int(bs.Start)
+			edits[i].End -= int(bs.Start)
 		}
-		b.block = m.applied(k.src[bs.Start:bs.End], in)
+		b.block = m.applied(k.src[bs.Start:bs.End], edits)
 	}
 	b.blockIndent = m.c.x.indentOf(bs.Start)
 
