@@ -169,7 +169,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 	branches, native := x.branches(trig)
 	if x.opts.Cfg != nil {
 		// Evaluate: the first trigger whose predicate holds decides.
-		edits := x.removeTriggers(trig)
+		edits := x.removeTriggers(trig, 2*asyncMethods(it))
 		for _, b := range branches {
 			if b.cond == nil || x.opts.Cfg.Eval(b.cond) {
 				edits = x.itemEdits(it, b.mode, edits)
@@ -183,7 +183,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 		return
 	}
 	if len(branches) == 1 && branches[0].cond == nil {
-		edits := x.removeTriggers(trig)
+		edits := x.removeTriggers(trig, 2*asyncMethods(it))
 		edits = x.itemEdits(it, branches[0].mode, edits)
 		x.addEdits(it, edits)
 		return
@@ -206,7 +206,7 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 			if i == 0 {
 				g = guard
 			}
-			edits = append(edits, x.removeAttr(t.attr, trig, g)...)
+			edits = x.removeAttr(t.attr, trig, g, edits)
 		}
 		if b.mode != modeNative {
 			edits = x.itemEdits(it, b.mode, edits)
@@ -221,15 +221,34 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 }
 
 // removeTriggers removes every trigger attribute once.
-func (x *expander) removeTriggers(trig []trigger) []edit.Edit {
-	var edits []edit.Edit
+// room is how many more edits the caller will append (two per method).
+func (x *expander) removeTriggers(trig []trigger, room int) []edit.Edit {
+	edits := make([]edit.Edit, 0, len(trig)+room)
 	for i, t := range trig {
 		if i > 0 && t.attr == trig[i-1].attr {
 			continue
 		}
-		edits = append(edits, x.removeAttr(t.attr, trig, "")...)
+		edits = x.removeAttr(t.attr, trig, "", edits)
 	}
 	return edits
+}
+
+// asyncMethods counts the async methods of a trait or impl.
+func asyncMethods(it syntax.Item) int {
+	var members []syntax.Item
+	switch it := it.(type) {
+	case *syntax.Trait:
+		members = it.Items
+	case *syntax.Impl:
+		members = it.Items
+	}
+	n := 0
+	for _, m := range members {
+		if fn, ok := m.(*syntax.Fn); ok && fn.Sig != nil && syntax.Present(fn.Sig.Async) {
+			n++
+		}
+	}
+	return n
 }
 
 // addEdits records an item's edits, checking they apply cleanly first.
@@ -347,7 +366,7 @@ func conjoin(c *Cfg, earlier []*Cfg) *Cfg {
 
 // removeAttr deletes a trigger attribute (and its line), or replaces it with
 // guard; a cfg_attr that also carries other attributes keeps them.
-func (x *expander) removeAttr(a *syntax.Attr, trig []trigger, guard string) []edit.Edit {
+func (x *expander) removeAttr(a *syntax.Attr, trig []trigger, guard string, out []edit.Edit) []edit.Edit {
 	k := x.k
 	sp := a.Span()
 	x.removedAttrs = append(x.removedAttrs, sp)
@@ -377,7 +396,7 @@ func (x *expander) removeAttr(a *syntax.Attr, trig []trigger, guard string) []ed
 		repl += rest
 	}
 	if repl != "" {
-		return []edit.Edit{{Start: int(sp.Start), End: int(sp.End), New: repl}}
+		return append(out, edit.Edit{Start: int(sp.Start), End: int(sp.End), New: repl})
 	}
 	start, end := x.lineStart(sp.Start), x.lineEnd(sp.End)
 	if !x.onlySpaceBefore(sp.Start) || end == sp.End {
@@ -388,7 +407,7 @@ func (x *expander) removeAttr(a *syntax.Attr, trig []trigger, guard string) []ed
 			end++
 		}
 	}
-	return []edit.Edit{{Start: int(start), End: int(end), New: ""}}
+	return append(out, edit.Edit{Start: int(start), End: int(end), New: ""})
 }
 
 // blankLineAt returns the end of the line starting at off if it is blank,
