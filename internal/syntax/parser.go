@@ -94,7 +94,9 @@ type parser struct {
 	depth int
 	errs  []Error
 	sl    *slabs
-	eof   uint32 // byte offset of the end of the range
+	// attrBuf is outerAttrs' buffer.
+	attrBuf []*Attr
+	eof     uint32 // byte offset of the end of the range
 }
 
 // bail aborts the current item after an error; items() recovers it.
@@ -430,7 +432,14 @@ func (p *parser) lifetime() *Lifetime {
 // attributes and visibility
 
 func (p *parser) outerAttrs() []*Attr {
-	var attrs []*Attr
+	// Gathered in a buffer reused from item to item, then copied to slab
+	// memory: one allocation per chunk of attributes, not per item.
+	attrs := p.outerAttrsInto(p.attrBuf[:0])
+	p.attrBuf = attrs[:0]
+	return p.sl.attrPtrs.carve(attrs)
+}
+
+func (p *parser) outerAttrsInto(attrs []*Attr) []*Attr {
 	for {
 		switch p.kind() {
 		case lexer.DocComment:
@@ -438,7 +447,9 @@ func (p *parser) outerAttrs() []*Attr {
 			if p.toks[i].Flags&lexer.FlagInnerDoc != 0 {
 				return attrs
 			}
-			attrs = append(attrs, &Attr{node: node{p.bump()}, Style: AttrDoc})
+			a := p.sl.attrs.new()
+			a.node, a.Style = node{p.bump()}, AttrDoc
+			attrs = append(attrs, a)
 		case lexer.Pound:
 			if p.peekKind(1) != lexer.LBracket {
 				return attrs
@@ -472,7 +483,8 @@ func (p *parser) innerAttrs() []*Attr {
 }
 
 func (p *parser) attr(inner bool) *Attr {
-	a := &Attr{Style: AttrNormal, Inner: inner}
+	a := p.sl.attrs.new()
+	a.Style, a.Inner = AttrNormal, inner
 	a.Pound = p.bump()
 	if inner {
 		a.Bang = p.bump()
@@ -759,7 +771,7 @@ func (p *parser) mod() Item {
 }
 
 func (p *parser) trait() Item {
-	t := &Trait{}
+	t := p.sl.traits.new()
 	t.Unsafe = p.eatWord("unsafe")
 	t.Auto = p.eatWord("auto")
 	t.TraitKw = p.bump()
@@ -788,7 +800,8 @@ func (p *parser) trait() Item {
 }
 
 func (p *parser) impl(dflt Span) Item {
-	im := &Impl{Default: dflt}
+	im := p.sl.impls.new()
+	im.Default = dflt
 	im.Unsafe = p.eatWord("unsafe")
 	im.ImplKw = p.bump()
 	// `impl<T>` but not `impl <T as Tr>::X {}` (a qualified self type).
@@ -1077,7 +1090,7 @@ func (p *parser) externBlock() Item {
 
 // other skips struct/enum/union/extern crate/macro 2.0 items structurally.
 func (p *parser) other() Item {
-	o := &OtherItem{}
+	o := p.sl.otherItems.new()
 	if p.isWord("extern") {
 		p.bump()
 	}
@@ -1557,7 +1570,9 @@ func (p *parser) typ(plus bool) Type {
 			}
 			return t
 		}
-		return &TupleType{node: node{sp()}, Paren: r, Elems: elems}
+		t := p.sl.tupleTypes.new()
+		*t = TupleType{node: node{sp()}, Paren: r, Elems: elems}
+		return t
 	case k == lexer.LBracket:
 		var t Type
 		r := p.inside(func() {

@@ -85,6 +85,11 @@ type slabs struct {
 	genericParams slab[GenericParam]
 	generics      slab[Generics]
 	blocks        slab[Block]
+	attrPtrs      slab[*Attr]
+	traits        slab[Trait]
+	impls         slab[Impl]
+	otherItems    slab[OtherItem]
+	tupleTypes    slab[TupleType]
 }
 
 func (s *slabs) reset() {
@@ -113,6 +118,11 @@ func (s *slabs) reset() {
 	s.genericParams.reset()
 	s.generics.reset()
 	s.blocks.reset()
+	s.attrPtrs.reset()
+	s.traits.reset()
+	s.impls.reset()
+	s.otherItems.reset()
+	s.tupleTypes.reset()
 }
 
 // An Arena is the node memory of one item parsed by a Stream with Recycle
