@@ -1,9 +1,11 @@
 package expand
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -139,5 +141,39 @@ func TestTokenAt(t *testing.T) {
 		if got := plain.atFrom(off, want/2); got != want {
 			t.Fatalf("atFrom(%d, %d) without index = %d, want %d", off, want/2, got, want)
 		}
+	}
+}
+
+// startingWith finds what a walk over every token finds.
+func TestStartingWith(t *testing.T) {
+	files := testenv.CorpusFiles(t)
+	n := 0
+	for i, path := range files {
+		if i%7 != 0 {
+			continue // a seventh of the corpus is plenty
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		k := newToks(src, lexer.LexMode(src, 0, lexer.SkipWhitespace).Tokens)
+		for _, c := range []struct {
+			s    string
+			kind lexer.Kind
+		}{{"async_trait", lexer.Ident}, {"#", lexer.Pound}, {"rt", lexer.Ident}, {"self", lexer.Ident}, {"Send", lexer.Ident}, {"aa", lexer.Ident}, {"yy", lexer.Ident}} {
+			var want []int
+			for j, tk := range k.t {
+				if tk.Kind == c.kind && bytes.HasPrefix(src[tk.Start:], []byte(c.s)) {
+					want = append(want, j)
+				}
+			}
+			if got := k.startingWith(c.s, c.kind); !slices.Equal(got, want) {
+				t.Fatalf("%s: startingWith(%q) = %v, want %v", path, c.s, got, want)
+			}
+			n += len(want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("nothing found: the test checks nothing")
 	}
 }

@@ -3,6 +3,7 @@ package expand
 import (
 	"bytes"
 	"sort"
+	"strings"
 
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/syntax"
@@ -168,20 +169,31 @@ func (k *toks) nonTrivia(r syntax.TokenRange) []int {
 // rather than a walk over every token, for the scans of a whole file that
 // look for a few rare tokens.
 func (k *toks) startingWith(s string, kind lexer.Kind) []int {
+	if s == "" {
+		return nil
+	}
 	var out []int
 	i := 0 // the first token starting at or after the previous hit
-	for from := 0; ; {
-		j := bytes.Index(k.src[from:], []byte(s))
+	// Search for the rarest byte of s (bytes.Index looks for the first,
+	// and the `a` of `async_trait` is everywhere), then compare around it.
+	r := rarest(s)
+	for from := r; from < len(k.src); {
+		j := bytes.IndexByte(k.src[from:], s[r])
 		if j < 0 {
 			return out
 		}
-		off := uint32(from + j)
+		at := from + j - r
 		from += j + 1
+		if at+len(s) > len(k.src) || string(k.src[at:at+len(s)]) != s {
+			continue
+		}
+		off := uint32(at)
 		i = k.atFrom(off, i)
 		if i < len(k.t) && k.t[i].Start == off && k.t[i].Kind == kind {
 			out = append(out, i)
 		}
 	}
+	return out
 }
 
 // atFrom is at for an offset whose token is at lo or after: without the
@@ -219,4 +231,23 @@ func (k *toks) attrRanges(pounds []int) []syntax.TokenRange {
 		}
 	}
 	return out
+}
+
+// byteRank orders the bytes that are common in Rust source, most common
+// first; a byte not listed is rarer than all of them.
+const byteRank = " \netarsionlcdupmf_:(),.&<>{}gbhSwy"
+
+// rarest returns the index of the byte of s least likely in Rust source.
+func rarest(s string) int {
+	best, bestRank := 0, -1
+	for i := 0; i < len(s); i++ {
+		rank := strings.IndexByte(byteRank, s[i])
+		if rank < 0 {
+			return i
+		}
+		if rank > bestRank {
+			best, bestRank = i, rank
+		}
+	}
+	return best
 }
