@@ -46,14 +46,6 @@ func (r *Result) Bytes() []byte {
 	return r.Output
 }
 
-// Len is the length of the output.
-func (r *Result) Len() int {
-	if r.Output == nil && r.rewrite != nil {
-		return r.rewrite.Len()
-	}
-	return len(r.Output)
-}
-
 // WriteTo writes the output to w; w should be buffered, as the output of
 // Rewrite is written in many small pieces.
 func (r *Result) WriteTo(w io.Writer) (int64, error) {

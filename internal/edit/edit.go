@@ -26,20 +26,11 @@ func Apply(src []byte, edits []Edit) ([]byte, error) {
 	if len(edits) == 0 {
 		return src, nil
 	}
-	sorted := inOrder(edits)
-	size, err := check(len(src), sorted)
+	out, err := NewOutput(src, edits)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, size)
-	pos := 0
-	for _, e := range sorted {
-		out = append(out, src[pos:e.Start]...)
-		out = append(out, e.New...)
-		pos = e.End
-	}
-	out = append(out, src[pos:]...)
-	return out, nil
+	return out.Bytes(), nil
 }
 
 // Check reports the error Apply would return for edits to a source of n
@@ -147,9 +138,6 @@ func NewOutput(src []byte, edits []Edit) (*Output, error) {
 	}
 	return &Output{src: src, edits: sorted, size: size}, nil
 }
-
-// Len is the length of the output.
-func (o *Output) Len() int { return o.size }
 
 // Changed reports whether the output differs from the source.
 func (o *Output) Changed() bool {

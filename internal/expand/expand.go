@@ -719,13 +719,6 @@ func (x *expander) removeUnusedImports() {
 	}
 }
 
-// mentions counts the identifiers of the file that are one of names (see
-// fileScan.count).
-func (k *toks) mentions(names nameSet, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
-	s := fileScan{names: names, mentions: k.findMentions(names, k.attrRanges(k.startingWith("#", lexer.Pound)))}
-	return s.count(k, inRemoved)
-}
-
 // nameSet is a small set of names.
 type nameSet []string
 

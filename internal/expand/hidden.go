@@ -39,11 +39,6 @@ func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange)
 			skip = close
 			continue
 		}
-		inner := syntax.TokenRange{Start: open + 1, End: close}
-		if !x.mentionsMacro(inner) {
-			skip = close
-			continue
-		}
 		// The item: from the first attribute of this run to its body's end.
 		start := x.attrRunStart(i)
 		end := x.itemEnd(close + 1)

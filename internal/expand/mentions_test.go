@@ -14,6 +14,13 @@ import (
 	"github.com/asynctrait/asynctrait/internal/testenv"
 )
 
+// mentions counts the mentions of names the way removeUnusedImports does
+// (findMentions, then fileScan.count).
+func (k *toks) mentions(names nameSet, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
+	s := fileScan{names: names, mentions: k.findMentions(names, k.attrRanges(k.startingWith("#", lexer.Pound)))}
+	return s.count(k, inRemoved)
+}
+
 // mentionsByWalk is toks.mentions as a walk over every token: the
 // reference the search-based version must agree with.
 func (k *toks) mentionsByWalk(names nameSet, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
