@@ -329,22 +329,17 @@ func layoutAttr(attr, indent string) string {
 
 // returnType is the boxed future type for output R.
 func returnType(r string, mode Mode) string {
-	var b textBuf
-	return b.returnType(r, mode)
+	return futurePrefix + r + futureSuffix(mode)
 }
 
-const (
-	futurePrefix = "::core::pin::Pin<Box<dyn ::core::future::Future<Output = "
-	futureLocal  = "> + 'async_trait>>"
-	futureSend   = "> + ::core::marker::Send + 'async_trait>>"
-)
+const futurePrefix = "::core::pin::Pin<Box<dyn ::core::future::Future<Output = "
 
-// returnType is returnType in b's temporary memory.
-func (b *textBuf) returnType(r string, mode Mode) string {
+// futureSuffix is what follows R in the boxed future type.
+func futureSuffix(mode Mode) string {
 	if mode == ModeLocal {
-		return b.join(futurePrefix, r, futureLocal)
+		return "> + 'async_trait>>"
 	}
-	return b.join(futurePrefix, r, futureSend)
+	return "> + ::core::marker::Send + 'async_trait>>"
 }
 
 // layoutSig prints a rewritten signature starting at the column after
@@ -368,7 +363,7 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 		writeJoined(b, generics)
 		b.WriteString(">")
 	}
-	ret := b.returnType(sp.output, sp.mode) // valid until the next join
+	ret := sp.ret
 	where := sp.where
 	if !exact && slices.ContainsFunc(where, func(w string) bool { return strings.HasSuffix(w, " +") }) {
 		where = make([]string, len(sp.where))
@@ -641,7 +636,7 @@ func writeEarlyReturn(b *textBuf, indent, r2 string) {
 		b.WriteString(r2)
 		b.WriteString("> {\n")
 	} else {
-		writeLongEarlyReturn(b, indent, pre, b.join(nonePre, r2, ">"))
+		writeLongEarlyReturn(b, indent, pre, nonePre+r2+">") // rare: too long for a line
 	}
 	b.WriteString(indent)
 	b.WriteString(indentUnit + "#[allow(unreachable_code)]\n")

@@ -141,12 +141,9 @@ func TestTokenAt(t *testing.T) {
 		if got := k.at(off); got != want {
 			t.Fatalf("at(%d) = %d, want %d", off, got, want)
 		}
-		if got := k.atFrom(off, want/2); got != want {
-			t.Fatalf("atFrom(%d, %d) = %d, want %d", off, want/2, got, want)
-		}
-		plain := &toks{src: k.src, t: k.t} // no index: the galloping search
-		if got := plain.atFrom(off, want/2); got != want {
-			t.Fatalf("atFrom(%d, %d) without index = %d, want %d", off, want/2, got, want)
+		plain := &toks{src: k.src, t: k.t} // no index: the binary search
+		if got := plain.at(off); got != want {
+			t.Fatalf("at(%d) without index = %d, want %d", off, got, want)
 		}
 	}
 }

@@ -60,7 +60,7 @@ type sigParts struct {
 	params        []string // parameters, each on one line
 	trailing      bool     // the user's parameter list had a trailing comma (kept in exact mode)
 	output        string   // R
-	mode          Mode
+	ret           string   // the boxed future type for R (returnType)
 	where         []string // predicates
 	hasTypeParams bool
 	whereTC       bool // user's where clause ended with a comma
@@ -205,7 +205,6 @@ func (m *method) transform() (sigParts, *bodyParts) {
 	c, k, fn := m.c, m.c.x.k, m.fn
 	sig := fn.Sig
 	var sp sigParts
-	sp.mode = c.mode
 
 	// Qualifiers: everything between the start of the signature and `fn`,
 	// minus `async` (spec §2.0).
@@ -305,6 +304,7 @@ func (m *method) transform() (sigParts, *bodyParts) {
 	if sig.Ret != nil {
 		sp.output = oneLine(m.text(sig.Ret.Span()))
 	}
+	sp.ret = m.cat(futurePrefix, sp.output, futureSuffix(c.mode))
 
 	// §2.2–2.7 generics and where clause.
 	lifetimes, where := m.lifetimesBuf[:0], m.whereBuf[:0]

@@ -13,8 +13,7 @@ import (
 // Bytes once handed out are never written again.
 type textBuf struct {
 	chunk []byte
-	start int    // where the text being built starts in chunk
-	temp  []byte // for join, reused
+	start int // where the text being built starts in chunk
 }
 
 const (
@@ -62,19 +61,6 @@ func (t *textBuf) String() string {
 	s := unsafe.String(&t.chunk[t.start], n)
 	t.start = len(t.chunk)
 	return s
-}
-
-// join returns the concatenation of parts in memory that the next join
-// reuses: for a text needed only while the current one is built.
-func (t *textBuf) join(parts ...string) string {
-	t.temp = t.temp[:0]
-	for _, p := range parts {
-		t.temp = append(t.temp, p...)
-	}
-	if len(t.temp) == 0 {
-		return ""
-	}
-	return unsafe.String(&t.temp[0], len(t.temp))
 }
 
 // reset lets the current chunk be written again from its start: for a

@@ -1,11 +1,10 @@
 package expand
 
 import (
-	"bytes"
 	"sort"
-	"strings"
 
 	"github.com/asynctrait/asynctrait/internal/lexer"
+	"github.com/asynctrait/asynctrait/internal/source"
 	"github.com/asynctrait/asynctrait/internal/syntax"
 )
 
@@ -173,44 +172,17 @@ func (k *toks) startingWith(s string, kind lexer.Kind) []int {
 		return nil
 	}
 	var out []int
-	i := 0 // the first token starting at or after the previous hit
-	// Search for the rarest byte of s (bytes.Index looks for the first,
-	// and the `a` of `async_trait` is everywhere), then compare around it.
-	r := rarest(s)
-	for from := r; from < len(k.src); {
-		j := bytes.IndexByte(k.src[from:], s[r])
+	for from := 0; ; {
+		j := source.Index(k.src[from:], s)
 		if j < 0 {
 			return out
 		}
-		at := from + j - r
+		off := uint32(from + j)
 		from += j + 1
-		if at+len(s) > len(k.src) || string(k.src[at:at+len(s)]) != s {
-			continue
-		}
-		off := uint32(at)
-		i = k.atFrom(off, i)
-		if i < len(k.t) && k.t[i].Start == off && k.t[i].Kind == kind {
+		if i := k.at(off); i < len(k.t) && k.t[i].Start == off && k.t[i].Kind == kind {
 			out = append(out, i)
 		}
 	}
-	return out
-}
-
-// atFrom is at for an offset whose token is at lo or after: without the
-// bucket index, a galloping search from lo, which stays within the few
-// cache lines after lo when the token is near.
-func (k *toks) atFrom(off uint32, lo int) int {
-	if k.bucket != nil {
-		return k.at(off) // two cache lines, whatever the distance
-	}
-	hi, step := lo, 1
-	for hi < len(k.t) && k.t[hi].Start < off {
-		lo = hi + 1
-		hi += step
-		step *= 2
-	}
-	hi = min(hi, len(k.t))
-	return lo + sort.Search(hi-lo, func(i int) bool { return k.t[lo+i].Start >= off })
 }
 
 // attrRanges returns the token ranges inside the brackets of the file's
@@ -231,23 +203,4 @@ func (k *toks) attrRanges(pounds []int) []syntax.TokenRange {
 		}
 	}
 	return out
-}
-
-// byteRank orders the bytes that are common in Rust source, most common
-// first; a byte not listed is rarer than all of them.
-const byteRank = " \netarsionlcdupmf_:(),.&<>{}gbhSwy"
-
-// rarest returns the index of the byte of s least likely in Rust source.
-func rarest(s string) int {
-	best, bestRank := 0, -1
-	for i := 0; i < len(s); i++ {
-		rank := strings.IndexByte(byteRank, s[i])
-		if rank < 0 {
-			return i
-		}
-		if rank > bestRank {
-			best, bestRank = i, rank
-		}
-	}
-	return best
 }
