@@ -360,7 +360,7 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 		b.WriteString("fn ")
 		b.WriteString(sp.name)
 		b.WriteString("<")
-		writeJoined(b, generics)
+		writeJoined(b, generics, ", ")
 		b.WriteString(">")
 	}
 	ret := sp.ret
@@ -388,7 +388,7 @@ func layoutSig(b *textBuf, sp sigParts, indent string, prefixLen int, hasBody, e
 	if col+headLen+paramsLen+len(" -> ")+len(ret)+after <= maxWidth {
 		writeHead()
 		b.WriteString("(")
-		writeJoined(b, sp.params)
+		writeJoined(b, sp.params, ", ")
 		if trailingComma {
 			b.WriteString(",")
 		}
@@ -448,11 +448,11 @@ func joinedLen(list []string) int {
 	return n
 }
 
-// writeJoined writes strings.Join(list, ", ").
-func writeJoined(b *textBuf, list []string) {
+// writeJoined writes strings.Join(list, sep).
+func writeJoined(b *textBuf, list []string, sep string) {
 	for i, s := range list {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(sep)
 		}
 		b.WriteString(s)
 	}
@@ -546,12 +546,7 @@ func writeReturn(b *textBuf, ret, indent string, after int) {
 			return
 		}
 	}
-	for i, l := range formatType(parseTy(ret), len(indent), len(indent)+4, after) {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString(l)
-	}
+	writeJoined(b, formatType(parseTy(ret), len(indent), len(indent)+4, after), "\n")
 }
 
 // layoutBody prints the new body block, starting with `{`.
@@ -663,12 +658,7 @@ func writeLongEarlyReturn(b *textBuf, indent, pre, none string) {
 	default:
 		b.WriteString(indent)
 		b.WriteString(pre)
-		for i, l := range formatType(parseTy(none), len(indent), len(indent)+len(pre), 2) {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			b.WriteString(l)
-		}
+		writeJoined(b, formatType(parseTy(none), len(indent), len(indent)+len(pre), 2), "\n")
 		b.WriteString(" {\n")
 	}
 }
@@ -806,73 +796,52 @@ func writeReindented(b *textBuf, block, from, to string) {
 		b.WriteString(block)
 		return
 	}
-	if (strings.Contains(block, "\"") || strings.Contains(block, "/*")) && !oneLineLiterals(block) {
-		b.WriteString(reindent(block, from, to))
-		return
-	}
 	extra := to[len(from):]
+	// Only line starts inside a literal or comment keep their indentation;
+	// the bytes usually show there are none, else the lexer tells.
+	var inside map[int]bool
+	if !oneLineLiterals(block) {
+		inside = insideLines(block)
+	}
 	b.ensure(len(block) + len(extra)*strings.Count(block, "\n"))
-	for {
-		i := strings.IndexByte(block, '\n')
+	for off := 0; ; {
+		i := strings.IndexByte(block[off:], '\n')
 		if i < 0 {
-			b.WriteString(block)
+			b.WriteString(block[off:])
 			return
 		}
-		b.WriteString(block[:i+1])
-		block = block[i+1:]
+		b.WriteString(block[off : off+i+1])
+		off += i + 1
 		// Blank lines stay blank.
-		j := 0
+		j := off
 		for j < len(block) && (block[j] == ' ' || block[j] == '\t') {
 			j++
 		}
-		if j < len(block) && block[j] != '\n' && block[j] != '\r' {
+		if j < len(block) && block[j] != '\n' && block[j] != '\r' && !inside[off] {
 			b.WriteString(extra)
 		}
 	}
+}
+
+// insideLines returns the offsets of the line starts of block that lie
+// inside a token: only string literals and block comments span lines.
+func insideLines(block string) map[int]bool {
+	inside := map[int]bool{}
+	for _, t := range lexer.LexMode([]byte(block), 0, lexer.SkipWhitespace).Tokens {
+		for i := t.Start; i < t.End; i++ {
+			if block[i] == '\n' && i+1 < t.End {
+				inside[int(i)+1] = true
+			}
+		}
+	}
+	return inside
 }
 
 // reindent moves a block written at indentation from to indentation to:
 // every line after the first gets the difference added, except lines that
 // start inside a multi-line literal or comment.
 func reindent(block, from, to string) string {
-	if !strings.Contains(block, "\n") {
-		return block
-	}
-	extra := ""
-	if strings.HasPrefix(to, from) {
-		extra = to[len(from):]
-	}
-	if extra == "" {
-		return block
-	}
-	// Offsets of line starts that lie inside a token: only string
-	// literals and block comments span lines.
-	var inside map[int]bool
-	if strings.Contains(block, "\"") || strings.Contains(block, "/*") {
-		inside = map[int]bool{}
-		res := lexer.LexMode([]byte(block), 0, lexer.SkipWhitespace)
-		for _, t := range res.Tokens {
-			for i := t.Start; i < t.End; i++ {
-				if block[i] == '\n' && i+1 < t.End {
-					inside[int(i)+1] = true
-				}
-			}
-		}
-	}
-	var b strings.Builder
-	b.Grow(len(block) + len(extra)*strings.Count(block, "\n"))
-	for i := 0; i < len(block); i++ {
-		b.WriteByte(block[i])
-		if block[i] == '\n' && i+1 < len(block) && !inside[i+1] {
-			// Blank lines stay blank.
-			j := i + 1
-			for j < len(block) && (block[j] == ' ' || block[j] == '\t') {
-				j++
-			}
-			if j < len(block) && block[j] != '\n' && block[j] != '\r' {
-				b.WriteString(extra)
-			}
-		}
-	}
+	var b textBuf
+	writeReindented(&b, block, from, to)
 	return b.String()
 }
