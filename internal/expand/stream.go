@@ -89,7 +89,6 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	// Each item's nodes are handed back to the parser once its units are
 	// rewritten: nothing of an item outlives that but values (spans,
 	// texts), so a file's nodes are never more than the items in flight.
-	s.Recycle = true
 	var one [1]syntax.Item
 	var units []unit
 	for it, arena := s.NextIn(); it != nil; it, arena = s.NextIn() {

@@ -125,6 +125,6 @@ func (s *slabs) reset() {
 	s.tupleTypes.reset()
 }
 
-// An Arena is the node memory of one item parsed by a Stream with Recycle
-// set: the caller hands it back with Release once done with the item.
+// An Arena is the node memory of one item parsed by Stream.NextIn: the
+// caller hands it back with Release once done with the item.
 type Arena struct{ sl slabs }

@@ -24,13 +24,9 @@ type Stream struct {
 	p       *parser
 	done    bool
 
-	// Recycle, set before the first item is parsed, makes NextIn parse
-	// each item into an Arena of its own that the caller hands back with
-	// Release; later items reuse it. A file's nodes then cost memory for
-	// the items in flight only, and no garbage.
-	Recycle bool
-	mu      sync.Mutex
-	free    []*Arena
+	// Arenas handed back (Release), for NextIn to reuse.
+	mu   sync.Mutex
+	free []*Arena
 }
 
 // NewStream lexes f. The lexer's errors are in s.File.Errors at once.
@@ -50,13 +46,11 @@ func (s *Stream) InnerAttrs() []*Attr {
 	return s.File.Attrs
 }
 
-// NextIn is Next for a Stream with Recycle set: it also returns the
-// arena holding the item's nodes, to be handed back with Release when
-// nothing refers to them any more. Without Recycle the arena is nil.
+// NextIn is Next parsing the item into an arena of its own, which it
+// returns too: the caller hands it back with Release when nothing refers
+// to the item's nodes any more, and later items reuse it. A file's nodes
+// then cost memory for the items in flight only, and no garbage.
 func (s *Stream) NextIn() (Item, *Arena) {
-	if !s.Recycle {
-		return s.Next(), nil
-	}
 	var a *Arena
 	s.mu.Lock()
 	if n := len(s.free); n > 0 {
