@@ -235,20 +235,32 @@ func (x *expander) removeTriggers(trig []trigger, room int) []edit.Edit {
 
 // asyncMethods counts the async methods of a trait or impl.
 func asyncMethods(it syntax.Item) int {
-	var members []syntax.Item
-	switch it := it.(type) {
-	case *syntax.Trait:
-		members = it.Items
-	case *syntax.Impl:
-		members = it.Items
-	}
 	n := 0
-	for _, m := range members {
-		if fn, ok := m.(*syntax.Fn); ok && fn.Sig != nil && syntax.Present(fn.Sig.Async) {
+	for _, m := range members(it) {
+		if asyncFn(m) != nil {
 			n++
 		}
 	}
 	return n
+}
+
+// members are the items of a trait or impl.
+func members(it syntax.Item) []syntax.Item {
+	switch it := it.(type) {
+	case *syntax.Trait:
+		return it.Items
+	case *syntax.Impl:
+		return it.Items
+	}
+	return nil
+}
+
+// asyncFn returns m if it is an async method, else nil.
+func asyncFn(m syntax.Item) *syntax.Fn {
+	if fn, ok := m.(*syntax.Fn); ok && fn.Sig != nil && syntax.Present(fn.Sig.Async) {
+		return fn
+	}
+	return nil
 }
 
 // addEdits records an item's edits, checking they apply cleanly first.
@@ -561,18 +573,15 @@ func (x *expander) itemEdits(it syntax.Item, mode Mode, edits []edit.Edit) []edi
 	// to it while a method is rewritten, which would make a new one escape).
 	c := &x.ctx
 	*c = itemCtx{x: x, mode: mode}
-	var members []syntax.Item
 	switch it := it.(type) {
 	case *syntax.Trait:
 		c.isTrait = true
 		c.generics = it.Generics
 		c.supertraits = it.Supertraits
 		c.header = syntax.TokenRange{Start: x.k.at(it.Span().Start), End: it.Body.Start}
-		members = it.Items
 	case *syntax.Impl:
 		c.generics = it.Generics
 		c.header = syntax.TokenRange{Start: x.k.at(it.Span().Start), End: it.Body.Start}
-		members = it.Items
 		for _, m := range it.Items {
 			if ta, ok := m.(*syntax.TypeAlias); ok && ta.Ty != nil {
 				if _, ok := ta.Ty.(*syntax.ImplTraitType); ok {
@@ -584,12 +593,10 @@ func (x *expander) itemEdits(it syntax.Item, mode Mode, edits []edit.Edit) []edi
 			}
 		}
 	}
-	for _, m := range members {
-		fn, ok := m.(*syntax.Fn)
-		if !ok || fn.Sig == nil || !syntax.Present(fn.Sig.Async) {
-			continue
+	for _, m := range members(it) {
+		if fn := asyncFn(m); fn != nil {
+			edits = c.methodEdits(fn, edits)
 		}
-		edits = c.methodEdits(fn, edits)
 	}
 	return edits
 }
