@@ -133,8 +133,10 @@ func newParser(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) *par
 
 // run executes fn, turning an unexpected panic into an error.
 func (p *parser) run(fn func()) {
+	depth := p.depth
 	defer func() {
 		if r := recover(); r != nil {
+			p.depth = depth
 			if _, ok := r.(bail); ok {
 				return
 			}
@@ -562,14 +564,14 @@ func (p *parser) items(_ int) []Item {
 // itemRecover parses one item; after an error it skips to the end of the
 // item and returns nil.
 func (p *parser) itemRecover() (it Item) {
-	start := p.pos
+	start, depth := p.pos, p.depth
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bail); !ok {
 				panic(r)
 			}
 			it = nil
-			p.depth = 0
+			p.depth = depth
 			p.recoverFrom(start)
 		}
 	}()
@@ -1540,9 +1542,17 @@ func (p *parser) parenArgs() *ParenArgs {
 // types
 
 // typ parses a type; plus allows `+` bounds after a trait object or impl.
+// Its depth is restored without a defer (typ has too many returns for an
+// open-coded one, and it is the parser's most frequent call): after a
+// syntax error, itemRecover restores the depth its item started at.
 func (p *parser) typ(plus bool) Type {
 	p.enter()
-	defer p.leave()
+	t := p.typNested(plus)
+	p.leave()
+	return t
+}
+
+func (p *parser) typNested(plus bool) Type {
 	_, start, _ := p.cur()
 	sp := func() Span { return Span{Start: start, End: p.lastEnd()} }
 	switch k := p.kind(); {
