@@ -46,8 +46,9 @@ func (r *Result) Bytes() []byte {
 	return r.Output
 }
 
-// WriteTo writes the output to w; w should be buffered, as the output of
-// Rewrite is written in many small pieces.
+// WriteTo writes the output to w. The output of Rewrite comes in many
+// small pieces: w should be buffered, unless it is an *os.File, which
+// gets them all at once (writev(2) on Linux) or through a buffer.
 func (r *Result) WriteTo(w io.Writer) (int64, error) {
 	if r.Output == nil && r.rewrite != nil {
 		return r.rewrite.WriteTo(w)

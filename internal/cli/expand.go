@@ -825,6 +825,10 @@ func (x *run) writeOut(out *asynctrait.Result) {
 		_, _ = x.stdout.Write(out.Output)
 		return
 	}
+	if f, ok := x.stdout.(*os.File); ok {
+		_, _ = out.WriteTo(f) // without a copy (writev): see edit.Output.WriteTo
+		return
+	}
 	if x.outBuf == nil {
 		x.outBuf = bufio.NewWriterSize(x.stdout, 64<<10)
 	}

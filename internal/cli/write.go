@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -83,11 +82,9 @@ func writeFile(path, name string, data io.WriterTo, before *state) error {
 	fail := func(err error) error {
 		return fmt.Errorf("cannot write `%s`: %s; the file was left unchanged", name, errText(err))
 	}
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if _, err := data.WriteTo(bw); err != nil {
-		return fail(err)
-	}
-	if err := bw.Flush(); err != nil {
+	// A file is written without a buffer of ours: Result.WriteTo gives a
+	// file the output's pieces all at once (writev).
+	if _, err := data.WriteTo(tmp); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Chmod(fi.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {

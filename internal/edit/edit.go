@@ -8,6 +8,7 @@ package edit
 import (
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 )
@@ -161,41 +162,47 @@ func (o *Output) Bytes() []byte {
 	return append(out, o.src[pos:]...)
 }
 
-// WriteTo writes the output to w piece by piece; w should be buffered.
+// WriteTo writes the output to w piece by piece; w should be buffered,
+// unless it is an *os.File: a file gets the pieces without a copy into a
+// buffer (writev(2) where there is one) or through a buffer of its own.
 func (o *Output) WriteTo(w io.Writer) (int64, error) {
+	if f, ok := w.(*os.File); ok {
+		return o.writeFile(f)
+	}
 	sw, _ := w.(io.StringWriter)
 	var n int64
+	var err error
+	o.pieces(func(b []byte, s string) bool {
+		var m int
+		switch {
+		case b != nil:
+			m, err = w.Write(b)
+		case sw != nil:
+			m, err = sw.WriteString(s)
+		default:
+			m, err = w.Write([]byte(s))
+		}
+		n += int64(m)
+		return err == nil
+	})
+	return n, err
+}
+
+// pieces calls yield with the output's pieces in order, each non-empty:
+// the source between edits as b, the edits' texts as s (b nil), until
+// yield returns false.
+func (o *Output) pieces(yield func(b []byte, s string) bool) {
 	pos := 0
-	for i := 0; i <= len(o.edits); i++ {
-		end := len(o.src)
-		if i < len(o.edits) {
-			end = o.edits[i].Start
+	for _, e := range o.edits {
+		if e.Start > pos && !yield(o.src[pos:e.Start], "") {
+			return
 		}
-		if end > pos {
-			m, err := w.Write(o.src[pos:end])
-			n += int64(m)
-			if err != nil {
-				return n, err
-			}
-		}
-		if i == len(o.edits) {
-			break
-		}
-		e := o.edits[i]
-		if e.New != "" {
-			var m int
-			var err error
-			if sw != nil {
-				m, err = sw.WriteString(e.New)
-			} else {
-				m, err = w.Write([]byte(e.New))
-			}
-			n += int64(m)
-			if err != nil {
-				return n, err
-			}
+		if e.New != "" && !yield(nil, e.New) {
+			return
 		}
 		pos = e.End
 	}
-	return n, nil
+	if len(o.src) > pos {
+		yield(o.src[pos:], "")
+	}
 }

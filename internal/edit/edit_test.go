@@ -1,9 +1,14 @@
 package edit
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +37,72 @@ func TestInOrder(t *testing.T) {
 		if got := inOrder(edits); !slices.Equal(got, want) {
 			t.Fatalf("inOrder(%v) = %v, want %v", edits, got, want)
 		}
+	}
+}
+
+// A file gets the output's pieces without a buffer (writev on Linux):
+// through a pipe whose reader takes a few bytes at a time (so that writes
+// are partial and the pipe is full: EAGAIN), and into a regular file, the
+// bytes are those of Bytes.
+func TestOutputWriteToFile(t *testing.T) {
+	var src []byte
+	var edits []Edit
+	for i := range 5000 { // more pieces than one writev takes
+		line := fmt.Sprintf("line %d\n", i)
+		if i%3 == 0 {
+			edits = append(edits, Edit{Start: len(src), End: len(src) + 4, New: strings.Repeat("x", 10*(i%17))})
+		}
+		if i%7 == 0 {
+			edits = append(edits, Edit{Start: len(src), End: len(src), New: "inserted "})
+		}
+		src = append(src, line...)
+	}
+	o, err := NewOutput(src, edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := o.Bytes()
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte)
+	go func() {
+		var all []byte
+		buf := make([]byte, 1000)
+		for {
+			n, err := r.Read(buf)
+			all = append(all, buf[:n]...)
+			if err != nil {
+				got <- all
+				return
+			}
+		}
+	}()
+	n, err := o.WriteTo(w)
+	w.Close()
+	if err != nil || n != int64(len(want)) {
+		t.Fatalf("pipe: WriteTo = %d, %v; want %d bytes", n, err, len(want))
+	}
+	if b := <-got; !bytes.Equal(b, want) {
+		t.Fatalf("pipe: got %d bytes, not the output's %d", len(b), len(want))
+	}
+
+	f, err := os.Create(filepath.Join(t.TempDir(), "out.rs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if n, err := o.WriteTo(f); err != nil || n != int64(len(want)) {
+		t.Fatalf("file: WriteTo = %d, %v; want %d bytes", n, err, len(want))
+	}
+	if b, err := os.ReadFile(f.Name()); err != nil || !bytes.Equal(b, want) {
+		t.Fatalf("file: read back %d bytes (%v), not the output's %d", len(b), err, len(want))
+	}
+	// A closed file: the error, not a panic or a short count taken for success.
+	f.Close()
+	if _, err := o.WriteTo(f); err == nil {
+		t.Fatal("WriteTo a closed file: no error")
 	}
 }
