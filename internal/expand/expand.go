@@ -60,9 +60,9 @@ func File(f *syntax.File, opts Options) ([]edit.Edit, []diag.Diagnostic) {
 	k := newToks(f.Source.Src, f.Tokens)
 	x := &expander{k: k, file: f, opts: opts}
 	x.res = newResolver(k, f.Items)
-	seen := map[uint32]bool{}
+	var seen parsedAttrs
 	var macros []syntax.TokenRange
-	x.markParsed(f.Items, seen, &macros)
+	x.markParsed(f.Items, &seen, &macros)
 	x.items(f.Items)
 	x.hiddenItems(seen, macros)
 	if len(x.edits) > 0 {
@@ -73,10 +73,10 @@ func File(f *syntax.File, opts Options) ([]edit.Edit, []diag.Diagnostic) {
 
 // markParsed records the attributes of every parsed item (so the token scan
 // for hidden items skips them) and the bodies of macro_rules! definitions.
-func (x *expander) markParsed(items []syntax.Item, seen map[uint32]bool, macros *[]syntax.TokenRange) {
+func (x *expander) markParsed(items []syntax.Item, seen *parsedAttrs, macros *[]syntax.TokenRange) {
 	for _, it := range items {
 		for _, a := range it.Common().Attrs {
-			seen[a.Span().Start] = true
+			*seen = append(*seen, a.Span().Start)
 		}
 		switch it := it.(type) {
 		case *syntax.Mod:
@@ -93,6 +93,18 @@ func (x *expander) markParsed(items []syntax.Item, seen map[uint32]bool, macros 
 			}
 		}
 	}
+}
+
+// parsedAttrs are the start offsets of the parsed items' attributes, as
+// markParsed finds them: in file order (an item's attributes come before
+// its inner items'), a slice rather than a set of thousands of entries.
+type parsedAttrs []uint32
+
+// has reports whether an attribute starting at off was parsed; s is sorted
+// (hiddenItems makes sure).
+func (s parsedAttrs) has(off uint32) bool {
+	_, ok := slices.BinarySearch(s, off)
+	return ok
 }
 
 func (x *expander) errorf(sp syntax.Span, msg string) {
@@ -681,8 +693,11 @@ func (x *expander) removeUnusedImports() {
 	k := x.k
 	scan := x.fileScan()
 	names := scan.names
-	removed := slices.Clone(x.removedAttrs)
-	slices.SortFunc(removed, func(a, b syntax.Span) int { return int(a.Start) - int(b.Start) })
+	removed := x.removedAttrs
+	if cmp := func(a, b syntax.Span) int { return int(a.Start) - int(b.Start) }; !slices.IsSortedFunc(removed, cmp) {
+		removed = slices.Clone(removed)
+		slices.SortFunc(removed, cmp)
+	}
 	inRemoved := func(off uint32) bool {
 		// the last removed attribute starting at or before off
 		i, _ := slices.BinarySearchFunc(removed, off+1, func(s syntax.Span, o uint32) int { return int(s.Start) - int(o) })

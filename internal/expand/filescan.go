@@ -76,7 +76,9 @@ func (k *toks) findMentions(names nameSet, attrs []syntax.TokenRange) []mention 
 			out = append(out, mention{i: i, name: ni, inAttr: inAttr(i), afterMod: p >= 0 && k.is(p, lexer.Ident, "mod")})
 		}
 	}
-	slices.SortFunc(out, func(a, b mention) int { return a.i - b.i })
+	if len(names) > 1 { // each name's are in order
+		slices.SortFunc(out, func(a, b mention) int { return a.i - b.i })
+	}
 	return out
 }
 

@@ -2,6 +2,7 @@ package expand
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/asynctrait/asynctrait/internal/diag"
@@ -21,8 +22,12 @@ var marker = []byte("async_trait")
 // `$t:ty` fragment either).
 
 // hiddenItems rewrites trigger-carrying items found outside the item tree.
-func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange) {
+func (x *expander) hiddenItems(parsed parsedAttrs, macros []syntax.TokenRange) {
 	k := x.k
+	if !slices.IsSorted(parsed) { // file order is sorted; correct regardless
+		slices.Sort(parsed)
+	}
+	hidden := map[uint32]bool{} // the attributes of the hidden items found
 	skip := -1 // the loop's tokens up to skip are done
 	// Only the attributes that name a macro can start one; an attribute
 	// that does not cannot hold one that does.
@@ -35,7 +40,7 @@ func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange)
 			continue
 		}
 		close := int(k.t[open].Match)
-		if seen[k.t[i].Start] {
+		if off := k.t[i].Start; hidden[off] || parsed.has(off) {
 			skip = close
 			continue
 		}
@@ -75,7 +80,7 @@ func (x *expander) hiddenItems(seen map[uint32]bool, macros []syntax.TokenRange)
 		}
 		it := items[0]
 		for _, a := range it.Common().Attrs {
-			seen[a.Span().Start] = true
+			hidden[a.Span().Start] = true
 		}
 		if trig := x.res.triggers(it.Common().Attrs); len(trig) > 0 {
 			x.item(it, trig)

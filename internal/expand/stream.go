@@ -68,7 +68,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	}
 	var parsed []useAt // the same, as the parser finds them
 
-	seen := map[uint32]bool{}
+	var seen parsedAttrs
 	var macros []syntax.TokenRange
 	var results []*unitResult
 	work := make(chan unitJob, 64)
@@ -94,7 +94,7 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 	for it, arena := s.NextIn(); it != nil; it, arena = s.NextIn() {
 		one[0] = it
 		parsed = usesOf(one[:], false, parsed)
-		x.markParsed(one[:], seen, &macros)
+		x.markParsed(one[:], &seen, &macros)
 		units = x.collectUnits(one[:], units[:0])
 		if len(units) == 0 {
 			s.Release(arena)
