@@ -87,6 +87,9 @@ type parser struct {
 	// the current token (see cur)
 	ck     lexer.Kind
 	cs, ce uint32
+	// prevEnd is the end of the token before pos (lastEnd's answer when
+	// pos > 0 and split is 0), kept by bump and seek.
+	prevEnd uint32
 	// split is how many bytes of the current token a parser that needed a
 	// single `>` (or `<`, `&`) has already consumed.
 	split uint32
@@ -226,14 +229,26 @@ func (p *parser) peekText(n int) string {
 	return unsafe.String(&p.src[s], int(e-s))
 }
 
-func (p *parser) tokIndex() int {
-	if p.pos >= p.n {
+func (p *parser) tokIndex() int { return p.tokIndexAt(p.pos) }
+
+// tokIndexAt is the token slice index of position pos, or -1 at the end.
+func (p *parser) tokIndexAt(pos int) int {
+	if pos >= p.n {
 		return -1
 	}
 	if p.idx == nil {
-		return p.base + p.pos
+		return p.base + pos
 	}
-	return int(p.idx[p.pos])
+	return int(p.idx[pos])
+}
+
+// seek moves to position pos, at the start of its token.
+func (p *parser) seek(pos int) {
+	p.pos, p.split = pos, 0
+	if pos > 0 {
+		_, _, p.prevEnd = p.tokAt(pos - 1)
+	}
+	p.sync()
 }
 
 // bump consumes the current token and returns its span.
@@ -241,7 +256,8 @@ func (p *parser) bump() Span {
 	sp := Span{Start: p.cs, End: p.ce}
 	p.pos++
 	p.split = 0
-	p.sync()
+	p.prevEnd = sp.End
+	p.ck, p.cs, p.ce = p.tokAt(p.pos) // sync, without a split to look at
 	return sp
 }
 
@@ -288,6 +304,9 @@ func (p *parser) eat(k lexer.Kind) Span {
 }
 
 func (p *parser) lastEnd() uint32 {
+	if p.split == 0 && p.pos > 0 {
+		return p.prevEnd
+	}
 	if p.split > 0 {
 		_, s, _ := p.tokAt(p.pos)
 		return s + p.split
@@ -353,15 +372,12 @@ func (p *parser) group() TokenRange {
 		p.fail("unclosed delimiter")
 	}
 	// Advance past the closing delimiter.
-	if p.idx == nil {
-		p.pos = m - p.base + 1
-	} else {
-		for p.tokIndex() >= 0 && p.tokIndex() <= m {
-			p.pos++
+	pos := m - p.base + 1
+	if p.idx != nil {
+		for pos = p.pos; p.tokIndexAt(pos) >= 0 && p.tokIndexAt(pos) <= m; pos++ {
 		}
 	}
-	p.split = 0
-	p.sync()
+	p.seek(pos)
 	return TokenRange{Start: i, End: m + 1}
 }
 
@@ -581,12 +597,7 @@ func (p *parser) itemRecover() (it Item) {
 // recoverFrom skips from token position start to after the end of the
 // item: the first `;` or brace group at its level.
 func (p *parser) recoverFrom(start int) {
-	if p.pos < start {
-		p.pos = start
-	}
-	p.split = 0
-	p.pos = start
-	p.sync()
+	p.seek(start)
 	for !p.atClose() {
 		switch p.kind() {
 		case lexer.Semi:
