@@ -1,6 +1,7 @@
 package expand
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -110,11 +111,21 @@ func (c *itemCtx) newMethod(fn *syntax.Fn) *method {
 	if !c.headerScanned {
 		c.headerUsed, c.headerScanned = k.oursLike(c.header, nil), true
 	}
-	m.used = k.oursLike(k.rangeOf(fn.Span()), append(m.usedBuf[:0], c.headerUsed...))
+	m.used = append(m.usedBuf[:0], c.headerUsed...)
+	if sp := fn.Span(); mayHaveOurs(k.src[sp.Start:sp.End]) {
+		m.used = k.oursLike(k.rangeOf(sp), m.used)
+	}
 	m.ltv = collectLifetimes{k: k, m: m, elided: m.elidedBuf[:0], edits: m.ltEditsBuf[:0]}
 	m.lt = &m.ltv
 	m.self = m.fresh("__self")
 	return m
+}
+
+// mayHaveOurs reports whether src may hold a name shaped like ours (see
+// oursLike): most methods do not, and a byte search says so faster than a
+// walk over their tokens.
+func mayHaveOurs(src []byte) bool {
+	return bytes.Contains(src, []byte("__")) || bytes.Contains(src, []byte("'life"))
 }
 
 // oursLike appends the identifiers and lifetimes of r shaped like the
@@ -670,7 +681,7 @@ func (m *method) returnsImplAssoc(t syntax.Type) bool {
 
 // oneLine collapses a multi-line snippet to one line, rustfmt-style.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\n\r") {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 { // not ContainsAny: it builds a set per call
 		return s
 	}
 	return joinTokens(s)
