@@ -70,10 +70,20 @@ func (f *File) buildLines() {
 }
 
 // LineStartOf returns the byte offset of the start of the line holding
-// offset, in time logarithmic in the number of lines (scanning back would
-// be quadratic over the items of a single long line). Safe for concurrent
-// use.
+// offset. A short line is found by scanning back a few bytes; beyond those,
+// by the line table, in time logarithmic in the number of lines (scanning
+// back all the way would be quadratic over the items of a single long
+// line). Safe for concurrent use.
 func (f *File) LineStartOf(offset int) int {
+	if offset <= len(f.Src) {
+		from := max(offset-lineScan, 0)
+		if i := bytes.LastIndexByte(f.Src[from:offset], '\n'); i >= 0 {
+			return from + i + 1
+		}
+		if from == 0 {
+			return 0
+		}
+	}
 	f.once.Do(f.buildLines)
 	i := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset }) - 1
 	if i < 0 {
@@ -81,6 +91,9 @@ func (f *File) LineStartOf(offset int) int {
 	}
 	return int(f.lines[i])
 }
+
+// lineScan is how far LineStartOf scans back before it asks the line table.
+const lineScan = 256
 
 // LineStart returns the byte offset at which 1-based line n starts.
 func (f *File) LineStart(n int) int {

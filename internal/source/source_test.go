@@ -2,11 +2,13 @@ package source
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
 func TestLineStartOf(t *testing.T) {
-	for _, src := range []string{"", "x", "\n", "ab\ncd\n\nef", "\n\nabc\n"} {
+	long := strings.Repeat("x", 3*lineScan) // found by the line table, not by the scan back
+	for _, src := range []string{"", "x", "\n", "ab\ncd\n\nef", "\n\nabc\n", long, "a\n" + long + "\nb\n" + long, long + "\n\n" + long + "\n"} {
 		f := NewFile("x.rs", []byte(src))
 		for off := 0; off <= len(src); off++ {
 			want := bytes.LastIndexByte([]byte(src[:off]), '\n') + 1
