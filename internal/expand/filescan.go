@@ -66,8 +66,9 @@ func (k *toks) findMentions(names nameSet, attrs []syntax.TokenRange) []mention 
 		j, _ := slices.BinarySearchFunc(attrs, i+1, func(r syntax.TokenRange, i int) int { return r.Start - i })
 		return j > 0 && i < attrs[j-1].End
 	}
-	var out []mention
+	var out, merged []mention
 	for ni, name := range names {
+		from := len(out)
 		for _, i := range k.startingWith(name, lexer.Ident) {
 			if string(k.word(i)) != name {
 				continue // a longer identifier
@@ -75,9 +76,12 @@ func (k *toks) findMentions(names nameSet, attrs []syntax.TokenRange) []mention 
 			p := k.prev(i)
 			out = append(out, mention{i: i, name: ni, inAttr: inAttr(i), afterMod: p >= 0 && k.is(p, lexer.Ident, "mod")})
 		}
-	}
-	if len(names) > 1 { // each name's are in order
-		slices.SortFunc(out, func(a, b mention) int { return a.i - b.i })
+		if from > 0 && from < len(out) {
+			// Each name's mentions are in order: merge them into the
+			// others' (a sort cost more, thousands of times a large file).
+			merged = mergeMentions(merged[:0], out[:from], out[from:])
+			out, merged = merged, out // the next merge reuses this one's input
+		}
 	}
 	return out
 }
@@ -116,4 +120,16 @@ func (s *fileScan) count(k *toks, inRemoved func(uint32) bool) (attrMentions, al
 		}
 	}
 	return attrMentions, all, before
+}
+
+// mergeMentions appends to dst the merge of a and b, both in order.
+func mergeMentions(dst, a, b []mention) []mention {
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].i <= b[0].i {
+			dst, a = append(dst, a[0]), a[1:]
+		} else {
+			dst, b = append(dst, b[0]), b[1:]
+		}
+	}
+	return append(append(dst, a...), b...)
 }

@@ -28,7 +28,7 @@ func (x *expander) hiddenItems(parsed parsedAttrs, macros []syntax.TokenRange) {
 		slices.Sort(parsed)
 	}
 	hidden := map[uint32]bool{} // the attributes of the hidden items found
-	skip := -1 // the loop's tokens up to skip are done
+	skip := -1                  // the loop's tokens up to skip are done
 	// Only the attributes that name a macro can start one; an attribute
 	// that does not cannot hold one that does.
 	for _, i := range x.fileScan().mentioning {
