@@ -86,7 +86,7 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 	if !slices.IsSortedFunc(l.errs, cmpError) {
 		slices.SortStableFunc(l.errs, cmpError)
 	}
-	return Result{Tokens: l.toks, Errors: l.errs, Fatal: l.fatal}
+	return Result{Tokens: l.toks, Errors: l.errs, Fatal: l.fatal, Trivia: l.trivia || !l.noSpace}
 }
 
 func cmpError(a, b Error) int { return int(a.Span.Start) - int(b.Span.Start) }
@@ -107,6 +107,8 @@ type lexer struct {
 	// to be paired with the first part's.
 	detached bool
 	pending  []int32
+	// trivia is set when a kept token may be trivia (see Result.Trivia).
+	trivia bool
 }
 
 func (l *lexer) errorf(start, end int, msg string) {
@@ -188,10 +190,12 @@ func (l *lexer) prefix() int {
 	pos := 0
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		l.toks = append(l.toks, Token{Kind: BOM, End: 3})
+		l.trivia = true
 		pos = 3
 	}
 	if end, flags := l.shebang(pos); end > pos {
 		l.toks = append(l.toks, Token{Kind: Shebang, Flags: flags, Start: uint32(pos), End: uint32(end)})
+		l.trivia = true
 		pos = end
 	}
 	return pos
@@ -365,8 +369,10 @@ func (l *lexer) lexRange(pos, limit int, open []int32) ([]int32, int) {
 			switch l.at(pos) {
 			case '/':
 				kind, flags, pos = l.lineComment(start)
+				l.trivia = true
 			case '*':
 				kind, flags, pos = l.blockComment(start)
+				l.trivia = true
 			case '=':
 				kind, pos = SlashEq, pos+1
 			default:

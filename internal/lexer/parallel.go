@@ -51,6 +51,7 @@ func (l *lexer) lexParallel() {
 		l.finish(open)
 		return
 	}
+	l.trivia = l.trivia || second.trivia
 	offset := int32(len(l.toks))
 	for i := range second.toks {
 		t := &second.toks[i]

@@ -20,7 +20,22 @@ func lexBoth(src []byte, ed Edition, mode Mode) (seq, par Result) {
 	a.run()
 	b := mk()
 	b.lexParallel()
-	return Result{Tokens: a.toks, Errors: a.errs, Fatal: a.fatal}, Result{Tokens: b.toks, Errors: b.errs, Fatal: b.fatal}
+	return Result{Tokens: a.toks, Errors: a.errs, Fatal: a.fatal, Trivia: a.trivia},
+		Result{Tokens: b.toks, Errors: b.errs, Fatal: b.fatal, Trivia: b.trivia}
+}
+
+// triviaFlagged checks Result.Trivia's promise: without it, no token is
+// trivia.
+func triviaFlagged(t *testing.T, name string, r Result) {
+	t.Helper()
+	if r.Trivia {
+		return
+	}
+	for _, tok := range r.Tokens {
+		if tok.Kind.IsTrivia() {
+			t.Fatalf("%s: Trivia is false but token %v at %d is trivia", name, tok.Kind, tok.Start)
+		}
+	}
 }
 
 func sameResult(t *testing.T, name string, src []byte) {
@@ -29,6 +44,9 @@ func sameResult(t *testing.T, name string, src []byte) {
 		seq, par := lexBoth(src, Edition2021, mode)
 		if !reflect.DeepEqual(seq, par) {
 			t.Fatalf("%s (mode %d): lexing in two parts differs from lexing in one", name, mode)
+		}
+		if mode == SkipWhitespace {
+			triviaFlagged(t, name, par)
 		}
 	}
 }
@@ -55,6 +73,8 @@ func TestLexParallel(t *testing.T) {
 		"split at end":      "fn f() {\n}\n",
 		"non-ascii after":   strings.Repeat(item, 4) + "é\n" + strings.Repeat(item, 4),
 		"wrong kind across": "mod m [\n" + strings.Repeat(item, 8) + "}\n",
+		"comment second":    strings.Repeat(item, 8) + "// c\n" + item,
+		"comment first":     "/* c */\n" + strings.Repeat(item, 8),
 	}
 	for name, src := range cases {
 		sameResult(t, name, []byte(src))

@@ -187,6 +187,10 @@ type Result struct {
 	// unbalanced delimiter (rustc reports the delimiter errors and does
 	// not parse the file).
 	Fatal bool
+	// Trivia is false when no token is trivia (see Kind.IsTrivia): no
+	// comment, no whitespace (SkipWhitespace), no BOM or shebang. A parser
+	// then needs no index of the significant tokens.
+	Trivia bool
 }
 
 // MaxErrors bounds the errors Lex records: a hostile file (100,000

@@ -106,13 +106,20 @@ type parser struct {
 type bail struct{}
 
 func newParser(f *source.File, toks []lexer.Token, r TokenRange, mode Mode) *parser {
+	return newParserTrivia(f, toks, r, mode, true)
+}
+
+// newParserTrivia is newParser for tokens that hold no trivia unless
+// trivia is set (the lexer tells: lexer.Result.Trivia), which spares a
+// walk over every token of a file without comments.
+func newParserTrivia(f *source.File, toks []lexer.Token, r TokenRange, mode Mode, trivia bool) *parser {
 	p := &parser{f: f, src: f.Src, toks: toks, mode: mode, base: r.Start, sl: new(slabs)}
 	end := r.End
 	if end > r.Start && toks[end-1].Kind == lexer.EOF {
 		end--
 	}
 	p.n = end - r.Start
-	for i := r.Start; i < end; i++ {
+	for i := r.Start; trivia && i < end; i++ {
 		if toks[i].Kind.IsTrivia() {
 			// Comments (or whitespace, when lexed with it): index
 			// the rest.

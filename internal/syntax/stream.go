@@ -36,7 +36,7 @@ func NewStream(f *source.File, ed lexer.Edition) *Stream {
 	for _, e := range lx.Errors {
 		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg, Labels: e.Labels})
 	}
-	p := newParser(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0)
+	p := newParserTrivia(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0, lx.Trivia)
 	return &Stream{File: out, Edition: ed, lex: lx, p: p}
 }
 
