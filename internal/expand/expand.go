@@ -100,13 +100,6 @@ func (x *expander) markParsed(items []syntax.Item, seen *parsedAttrs, macros *[]
 // its inner items'), a slice rather than a set of thousands of entries.
 type parsedAttrs []uint32
 
-// has reports whether an attribute starting at off was parsed; s is sorted
-// (hiddenItems makes sure).
-func (s parsedAttrs) has(off uint32) bool {
-	_, ok := slices.BinarySearch(s, off)
-	return ok
-}
-
 func (x *expander) errorf(sp syntax.Span, msg string) {
 	x.diags = append(x.diags, diag.Errorf(x.file.Source, sp, msg))
 }
@@ -703,7 +696,7 @@ func (x *expander) removeUnusedImports() {
 		i, _ := slices.BinarySearchFunc(removed, off+1, func(s syntax.Span, o uint32) int { return int(s.Start) - int(o) })
 		return i > 0 && off < removed[i-1].End
 	}
-	attrMentions, all, before := scan.count(k, inRemoved)
+	counts := scan.count(k, inRemoved)
 	// Mentions inside the imports themselves do not count.
 	seen := map[*syntax.Use]bool{}
 	for _, list := range [][]importedMacro{x.res.imports, x.res.others} {
@@ -714,17 +707,19 @@ func (x *expander) removeUnusedImports() {
 			seen[im.use] = true
 			r := k.rangeOf(im.use.Span())
 			for i := r.Start; i < r.End; i++ {
-				if k.t[i].Kind == lexer.Ident && names.has(k.word(i)) {
-					name := k.text(i)
-					before[name]--
-					all[name]--
+				if k.t[i].Kind == lexer.Ident {
+					if n := names.index(k.word(i)); n >= 0 {
+						counts[n].before--
+						counts[n].all--
+					}
 				}
 			}
 		}
 	}
 	remove := map[*syntax.Use][]*syntax.UseTree{}
 	for _, im := range x.res.imports {
-		if im.public || attrMentions[im.name] > 0 || all[im.name] > 0 && x.usesOutsideAttrs(im.name) {
+		c := counts[names.index([]byte(im.name))]
+		if im.public || c.attr > 0 || c.all > 0 && x.usesOutsideAttrs(im.name) {
 			continue
 		}
 		remove[im.use] = append(remove[im.use], im.leaf)
@@ -732,7 +727,7 @@ func (x *expander) removeUnusedImports() {
 	// Any other import whose every use was in a removed attribute (`use
 	// super::rt;` for `#[rt::async_trait]`) would now warn as unused.
 	for _, im := range x.res.others {
-		if !im.public && before[im.name] > 0 && all[im.name] <= 0 {
+		if c := counts[names.index([]byte(im.name))]; !im.public && c.before > 0 && c.all <= 0 {
 			remove[im.use] = append(remove[im.use], im.leaf)
 		}
 	}
@@ -744,13 +739,16 @@ func (x *expander) removeUnusedImports() {
 // nameSet is a small set of names.
 type nameSet []string
 
-func (s nameSet) has(w []byte) bool {
-	for _, n := range s {
+func (s nameSet) has(w []byte) bool { return s.index(w) >= 0 }
+
+// index returns the index of w in s, or -1.
+func (s nameSet) index(w []byte) int {
+	for i, n := range s {
 		if len(n) == len(w) && n == string(w) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // usesOutsideAttrs reports whether the macro name is used as a macro path

@@ -100,26 +100,31 @@ func (x *expander) importNames() nameSet {
 	return names
 }
 
-// count counts the mentions: attrMentions inside attributes (what counts
-// for a macro), all anywhere (what counts for other imports), before the
-// same as all but counting those in removed attributes too.
-func (s *fileScan) count(k *toks, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
-	attrMentions, all, before = map[string]int{}, map[string]int{}, map[string]int{}
+// mentionCounts are a name's mentions, as fileScan.count counts them.
+type mentionCounts struct {
+	attr   int // inside attributes, not removed ones (what counts for a macro)
+	all    int // anywhere, not in removed attributes (what counts for other imports)
+	before int // as all, but counting those in removed attributes too
+}
+
+// count counts each name's mentions, by the name's index.
+func (s *fileScan) count(k *toks, inRemoved func(uint32) bool) []mentionCounts {
+	counts := make([]mentionCounts, len(s.names))
 	for _, m := range s.mentions {
-		name := s.names[m.name]
+		c := &counts[m.name]
 		switch {
 		case m.inAttr:
-			before[name]++
+			c.before++
 			if !inRemoved(k.t[m.i].Start) {
-				all[name]++
-				attrMentions[name]++
+				c.all++
+				c.attr++
 			}
 		case !m.afterMod:
-			before[name]++
-			all[name]++
+			c.before++
+			c.all++
 		}
 	}
-	return attrMentions, all, before
+	return counts
 }
 
 // mergeMentions appends to dst the merge of a and b, both in order.

@@ -40,7 +40,11 @@ func (x *expander) hiddenItems(parsed parsedAttrs, macros []syntax.TokenRange) {
 			continue
 		}
 		close := int(k.t[open].Match)
-		if off := k.t[i].Start; hidden[off] || parsed.has(off) {
+		off := k.t[i].Start
+		for len(parsed) > 0 && parsed[0] < off { // both in order: walk along
+			parsed = parsed[1:]
+		}
+		if hidden[off] || len(parsed) > 0 && parsed[0] == off {
 			skip = close
 			continue
 		}

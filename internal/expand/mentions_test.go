@@ -18,7 +18,18 @@ import (
 // (findMentions, then fileScan.count).
 func (k *toks) mentions(names nameSet, inRemoved func(uint32) bool) (attrMentions, all, before map[string]int) {
 	s := fileScan{names: names, mentions: k.findMentions(names, k.attrRanges(k.startingWith("#", lexer.Pound)))}
-	return s.count(k, inRemoved)
+	attrMentions, all, before = map[string]int{}, map[string]int{}, map[string]int{}
+	for i, c := range s.count(k, inRemoved) {
+		for _, kv := range []struct {
+			m map[string]int
+			n int
+		}{{attrMentions, c.attr}, {all, c.all}, {before, c.before}} {
+			if kv.n != 0 {
+				kv.m[names[i]] = kv.n
+			}
+		}
+	}
+	return attrMentions, all, before
 }
 
 // mentionsByWalk is toks.mentions as a walk over every token: the
