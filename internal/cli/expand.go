@@ -532,6 +532,8 @@ func (x *run) quiet(res *result) bool {
 // and the first one with something to say waits for it to end. produce
 // never waits for the workers, so that wait always ends.
 func (x *run) process(produce func(emit func(job))) {
+	gcStart(x.r.Getenv)
+	defer gcEnd()
 	var q jobQueue
 	q.wake = make(chan struct{}, 1)
 	walked := make(chan struct{})
@@ -693,6 +695,7 @@ func (x *run) expandOne(w *worker, j *job) (res result) {
 	if !j.stdin {
 		w.buf = nil // src outlives this file: the next read gets a new buffer
 	}
+	gcFile(len(src))
 	res.src = src
 	file := source.NewFile(j.name, src)
 	if !utf8.Valid(src) {
