@@ -54,8 +54,12 @@ func readInto(path string, buf []byte, stat bool) ([]byte, *state, error) {
 				}
 			}
 			if size >= int64(len(b)) {
-				b = slices.Grow(b, int(size)-len(b)+1) // +1: to see the end
-				size = 0                               // it grew while read: double
+				// make, not slices.Grow: fresh memory is not written
+				// with zeros first, only by the read. +1: to see the end.
+				grown := make([]byte, len(b), size+1)
+				copy(grown, b)
+				b = grown
+				size = 0 // it grew while read: double
 			} else {
 				b = slices.Grow(b, max(cap(b), 4096)) // doubling
 			}
