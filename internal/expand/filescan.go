@@ -59,29 +59,38 @@ func (x *expander) fileScan() *fileScan {
 // findMentions returns the identifiers that are one of names, in order,
 // placed inside an attribute or not by attrs (attrRanges). They are found
 // by searching the source for the names, at memory speed, rather than
-// token by token.
+// token by token; each name's are in order, and merged.
 func (k *toks) findMentions(names nameSet, attrs []syntax.TokenRange) []mention {
-	inAttr := func(i int) bool {
-		// the last attribute range starting at or before i
-		j, _ := slices.BinarySearchFunc(attrs, i+1, func(r syntax.TokenRange, i int) int { return r.Start - i })
-		return j > 0 && i < attrs[j-1].End
-	}
-	var out, merged []mention
+	lists := make([][]int, len(names))
+	total := 0
 	for ni, name := range names {
-		from := len(out)
-		for _, i := range k.startingWith(name, lexer.Ident) {
-			if string(k.word(i)) != name {
-				continue // a longer identifier
+		l := k.startingWith(name, lexer.Ident)
+		n := 0
+		for _, i := range l {
+			if string(k.word(i)) == name { // not a longer identifier
+				l[n] = i
+				n++
 			}
-			p := k.prev(i)
-			out = append(out, mention{i: i, name: ni, inAttr: inAttr(i), afterMod: p >= 0 && k.is(p, lexer.Ident, "mod")})
 		}
-		if from > 0 && from < len(out) {
-			// Each name's mentions are in order: merge them into the
-			// others' (a sort cost more, thousands of times a large file).
-			merged = mergeMentions(merged[:0], out[:from], out[from:])
-			out, merged = merged, out // the next merge reuses this one's input
+		lists[ni] = l[:n]
+		total += n
+	}
+	out := make([]mention, 0, total)
+	a := 0 // attrs starting at or before the mention, walked along
+	for len(out) < total {
+		ni := -1
+		for j, l := range lists {
+			if len(l) > 0 && (ni < 0 || l[0] < lists[ni][0]) {
+				ni = j
+			}
 		}
+		i := lists[ni][0]
+		lists[ni] = lists[ni][1:]
+		for a < len(attrs) && attrs[a].Start <= i {
+			a++
+		}
+		p := k.prev(i)
+		out = append(out, mention{i: i, name: ni, inAttr: a > 0 && i < attrs[a-1].End, afterMod: p >= 0 && k.is(p, lexer.Ident, "mod")})
 	}
 	return out
 }
@@ -125,16 +134,4 @@ func (s *fileScan) count(k *toks, inRemoved func(uint32) bool) []mentionCounts {
 		}
 	}
 	return counts
-}
-
-// mergeMentions appends to dst the merge of a and b, both in order.
-func mergeMentions(dst, a, b []mention) []mention {
-	for len(a) > 0 && len(b) > 0 {
-		if a[0].i <= b[0].i {
-			dst, a = append(dst, a[0]), a[1:]
-		} else {
-			dst, b = append(dst, b[0]), b[1:]
-		}
-	}
-	return append(append(dst, a...), b...)
 }

@@ -631,7 +631,7 @@ func writeEarlyReturn(b *textBuf, indent, r2 string) {
 		b.WriteString(r2)
 		b.WriteString("> {\n")
 	} else {
-		writeLongEarlyReturn(b, indent, pre, nonePre+r2+">") // rare: too long for a line
+		writeLongEarlyReturn(b, indent, pre, nonePre, r2) // too long for a line
 	}
 	b.WriteString(indent)
 	b.WriteString(indentUnit + "#[allow(unreachable_code)]\n")
@@ -642,23 +642,24 @@ func writeEarlyReturn(b *textBuf, indent, r2 string) {
 }
 
 // writeLongEarlyReturn prints the guard's first line(s) when they do not
-// fit on one line.
-func writeLongEarlyReturn(b *textBuf, indent, pre, none string) {
+// fit on one line; the type after `=` is nonePre, r2 and `>`.
+func writeLongEarlyReturn(b *textBuf, indent, pre, nonePre, r2 string) {
 	switch {
-	case len(indent)+4+len(none) <= maxWidth:
+	case len(indent)+4+len(nonePre)+len(r2)+1 <= maxWidth:
 		b.WriteString(indent)
 		b.WriteString(strings.TrimSuffix(pre, " "))
 		b.WriteString("\n")
 		b.WriteString(indent)
 		b.WriteString(indentUnit)
-		b.WriteString(none)
-		b.WriteString("\n")
+		b.WriteString(nonePre)
+		b.WriteString(r2)
+		b.WriteString(">\n")
 		b.WriteString(indent)
 		b.WriteString("{\n")
 	default:
 		b.WriteString(indent)
 		b.WriteString(pre)
-		writeJoined(b, formatType(parseTy(none), len(indent), len(indent)+len(pre), 2), "\n")
+		writeJoined(b, formatType(parseTy(nonePre+r2+">"), len(indent), len(indent)+len(pre), 2), "\n")
 		b.WriteString(" {\n")
 	}
 }
