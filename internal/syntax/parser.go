@@ -83,6 +83,8 @@ type parser struct {
 	idx  []int32
 	base int
 	n    int
+	// view is toks[base:base+n] when idx is nil (no trivia), for tokAt.
+	view []lexer.Token
 	pos  int // current position among the significant tokens
 	// the current token (see cur)
 	ck     lexer.Kind
@@ -119,6 +121,7 @@ func newParserTrivia(f *source.File, toks []lexer.Token, r TokenRange, mode Mode
 		end--
 	}
 	p.n = end - r.Start
+	p.view = toks[r.Start:end]
 	for i := r.Start; trivia && i < end; i++ {
 		if toks[i].Kind.IsTrivia() {
 			// Comments (or whitespace, when lexed with it): index
@@ -130,6 +133,7 @@ func newParserTrivia(f *source.File, toks []lexer.Token, r TokenRange, mode Mode
 				}
 			}
 			p.n = len(p.idx)
+			p.view = nil
 			break
 		}
 	}
@@ -160,14 +164,14 @@ func (p *parser) run(fn func()) {
 // token access
 
 func (p *parser) tokAt(i int) (lexer.Kind, uint32, uint32) {
-	if i >= p.n {
+	if uint(i) < uint(len(p.view)) { // no trivia: the tokens are the positions
+		t := &p.view[i]
+		return t.Kind, t.Start, t.End
+	}
+	if i >= p.n || p.idx == nil {
 		return lexer.EOF, p.eof, p.eof
 	}
-	j := p.base + i
-	if p.idx != nil {
-		j = int(p.idx[i])
-	}
-	t := &p.toks[j]
+	t := &p.toks[p.idx[i]]
 	return t.Kind, t.Start, t.End
 }
 
@@ -641,30 +645,36 @@ func (p *parser) item() Item {
 			dflt = p.bump()
 		}
 	}
+	// The item's first word, compared below as often as there are kinds
+	// of items: once taken, each comparison is of two strings.
+	w := p.peekText(0)
+	if p.kind() != lexer.Ident {
+		w = ""
+	}
 	switch {
-	case p.isWord("use"):
+	case w == "use":
 		return finish(p.use())
-	case p.isWord("mod") || p.isWord("unsafe") && p.peekWord(1, "mod"):
+	case w == "mod" || w == "unsafe" && p.peekWord(1, "mod"):
 		return finish(p.mod())
-	case p.isWord("trait") || p.isWord("auto") && p.peekWord(1, "trait") ||
-		p.isWord("unsafe") && (p.peekWord(1, "trait") || p.peekWord(1, "auto") && p.peekWord(2, "trait")):
+	case w == "trait" || w == "auto" && p.peekWord(1, "trait") ||
+		w == "unsafe" && (p.peekWord(1, "trait") || p.peekWord(1, "auto") && p.peekWord(2, "trait")):
 		return finish(p.trait())
-	case p.isWord("impl") || p.isWord("unsafe") && p.peekWord(1, "impl"):
+	case w == "impl" || w == "unsafe" && p.peekWord(1, "impl"):
 		return finish(p.impl(dflt))
-	case p.isWord("type"):
+	case w == "type":
 		return finish(p.typeAlias(dflt))
-	case p.isWord("static") || p.isWord("const") && (p.peekKind(1) == lexer.Ident && !isFnQualifier(p.peekText(1)) || p.peekKind(1) == lexer.Underscore):
+	case w == "static" || w == "const" && (p.peekKind(1) == lexer.Ident && !isFnQualifier(p.peekText(1)) || p.peekKind(1) == lexer.Underscore):
 		return finish(p.constItem(dflt))
-	case p.isWord("extern") && p.peekWord(1, "crate"):
+	case w == "extern" && p.peekWord(1, "crate"):
 		return finish(p.other())
-	case p.isWord("extern") && (p.peekKind(1) == lexer.LBrace || p.peekKind(1) == lexer.Str && p.peekKind(2) == lexer.LBrace),
-		p.isWord("unsafe") && p.peekWord(1, "extern") && (p.peekKind(2) == lexer.LBrace || p.peekKind(2) == lexer.Str && p.peekKind(3) == lexer.LBrace):
+	case w == "extern" && (p.peekKind(1) == lexer.LBrace || p.peekKind(1) == lexer.Str && p.peekKind(2) == lexer.LBrace),
+		w == "unsafe" && p.peekWord(1, "extern") && (p.peekKind(2) == lexer.LBrace || p.peekKind(2) == lexer.Str && p.peekKind(3) == lexer.LBrace):
 		return finish(p.externBlock())
 	case p.isFnStart():
 		return finish(p.fn(dflt))
-	case p.isWord("struct") || p.isWord("enum") || p.isWord("union") && p.peekKind(1) == lexer.Ident || p.isWord("macro") && p.peekKind(1) == lexer.Ident:
+	case w == "struct" || w == "enum" || w == "union" && p.peekKind(1) == lexer.Ident || w == "macro" && p.peekKind(1) == lexer.Ident:
 		return finish(p.other())
-	case p.isWord("macro_rules") && p.peekKind(1) == lexer.Not:
+	case w == "macro_rules" && p.peekKind(1) == lexer.Not:
 		return finish(p.macroCall())
 	case (p.kind() == lexer.Ident || p.kind() == lexer.PathSep || p.kind() == lexer.Dollar) && p.isMacroCall():
 		return finish(p.macroCall())
