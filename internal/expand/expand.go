@@ -37,9 +37,10 @@ type expander struct {
 	edits []edit.Edit
 	// removedAttrs are the trigger attributes the rewrite removes.
 	removedAttrs []syntax.Span
-	// attrLines caches the laid-out lint attribute line by attribute and
-	// indentation: every method of an item gets the same one.
-	attrLines map[[2]string]string
+	// attrLines caches the laid-out lint attribute line by attribute (its
+	// index in allowAttrs) and indentation: every method of an item gets
+	// the same one.
+	attrLines map[attrLine]string
 	// text holds the rewritten methods' texts.
 	text textBuf
 	// spare is the method every rewrite of a method reuses: nothing of it
@@ -636,7 +637,8 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn, to []edit.Edit) (edits []edit.Edit)
 	end := fn.Span().End
 	if body != nil {
 		if len(sp.where) > 0 {
-			b.WriteString("\n" + indent)
+			b.WriteString("\n")
+			b.WriteString(indent)
 		} else {
 			b.WriteString(" ")
 		}
@@ -647,7 +649,8 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn, to []edit.Edit) (edits []edit.Edit)
 	}
 	// The lint attribute goes after the method's own attributes (spec §2.11),
 	// inserted before the signature's replacement (edits in order).
-	attr := allowAttr(body != nil || !c.isTrait, x.opts.Exact)
+	attrIndex := allowAttr(body != nil || !c.isTrait, x.opts.Exact)
+	attr := allowAttrs[attrIndex]
 	at := sigStart
 	if fn.Vis != nil {
 		at = fn.Vis.Span().Start
@@ -656,11 +659,11 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn, to []edit.Edit) (edits []edit.Edit)
 		at = fn.Default.Start
 	}
 	if x.onlySpaceBefore(at) {
-		key := [2]string{attr, indent}
+		key := attrLine{attrIndex, indent}
 		line, ok := x.attrLines[key]
 		if !ok {
 			if x.attrLines == nil {
-				x.attrLines = map[[2]string]string{}
+				x.attrLines = map[attrLine]string{}
 			}
 			line = layoutAttr(attr, indent) + "\n" + indent
 			x.attrLines[key] = line
@@ -672,6 +675,12 @@ func (c *itemCtx) methodEdits(fn *syntax.Fn, to []edit.Edit) (edits []edit.Edit)
 
 	edits = append(edits, edit.Edit{Start: int(sigStart), End: int(end), New: b.String()})
 	return edits
+}
+
+// attrLine is the key of expander.attrLines.
+type attrLine struct {
+	attr   int
+	indent string
 }
 
 // removeUnusedImports drops `use` items (or leaves of them) that import the

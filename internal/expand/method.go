@@ -34,18 +34,22 @@ const (
 	allowWithoutBody = "#[allow(elided_named_lifetimes, clippy::type_complexity, clippy::type_repetition_in_bounds)]"
 )
 
-// allowAttr returns the lint attribute for a method.
-func allowAttr(withBody, exact bool) string {
-	switch {
-	case withBody && exact:
-		return allowWithBody
-	case exact:
-		return allowWithoutBody
-	case withBody:
-		return allowWithBodyNow
+// allowAttr returns the lint attribute for a method, by its index in
+// allowAttrs.
+func allowAttr(withBody, exact bool) int {
+	i := 0
+	if withBody {
+		i |= 1
 	}
-	return allowWithoutBodyNow
+	if exact {
+		i |= 2
+	}
+	return i
 }
+
+// allowAttrs are the lint attributes: without and with a body (or in an
+// impl), with the lint's current name and (--exact) with HEAD's.
+var allowAttrs = [4]string{allowWithoutBodyNow, allowWithBodyNow, allowWithoutBody, allowWithBody}
 
 // The lint lists with the lint's current name.
 var (
