@@ -101,11 +101,11 @@ func rewriteSlow(filename string, src []byte, opts Options) (res Result) {
 		return res
 	}
 	res.Diagnostics = append(res.Diagnostics, diags...)
-	if res.HasErrors() || len(edits) == 0 {
+	if res.HasErrors() || !anyEdit(edits) {
 		return res
 	}
 	lineEndings(src, edits)
-	out, err := edit.NewOutput(src, edits)
+	out, err := edit.NewOutput(src, edits...)
 	if err != nil {
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Error, File: f, Message: "internal error: " + err.Error()})
 		return res
@@ -143,22 +143,27 @@ func MayExpand(src []byte) bool {
 // comes out CRLF throughout and a mixed file keeps each line's ending,
 // generated lines taking their neighbours'. (A file of bare CR line ends
 // gets LF lines: rustc and rustfmt do not treat a lone CR as a line end.)
-func lineEndings(src []byte, edits []edit.Edit) {
+func lineEndings(src []byte, lists [][]edit.Edit) {
 	if bytes.IndexByte(src, '\r') < 0 {
 		return // no CRLF: generated lines are LF like the rest
 	}
 	// The line end each edit follows, found in one pass over the edits
 	// in order of position (a 10 MB line with many edits must not be
 	// scanned once per edit).
-	type at struct{ pos, i int }
+	type at struct {
+		pos int
+		e   *edit.Edit
+	}
 	var order []at
-	for i, e := range edits {
-		if strings.Contains(e.New, "\n") {
-			pos := e.End
-			if e.End > e.Start && src[e.End-1] == '\n' {
-				pos = e.End - 1 // the replaced text ends with its own line end
+	for _, edits := range lists {
+		for i, e := range edits {
+			if strings.Contains(e.New, "\n") {
+				pos := e.End
+				if e.End > e.Start && src[e.End-1] == '\n' {
+					pos = e.End - 1 // the replaced text ends with its own line end
+				}
+				order = append(order, at{pos, &edits[i]})
 			}
-			order = append(order, at{pos, i})
 		}
 	}
 	slices.SortFunc(order, func(a, b at) int { return a.pos - b.pos })
@@ -177,9 +182,19 @@ func lineEndings(src []byte, edits []edit.Edit) {
 			end = last // the last line has no newline: the one before
 		}
 		if end > 0 && src[end-1] == '\r' {
-			edits[o.i].New = crlfLines(edits[o.i].New)
+			o.e.New = crlfLines(o.e.New)
 		}
 	}
+}
+
+// anyEdit reports whether any list holds an edit.
+func anyEdit(lists [][]edit.Edit) bool {
+	for _, l := range lists {
+		if len(l) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // crlfLines replaces every "\n" of s not preceded by "\r" with "\r\n".

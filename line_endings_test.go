@@ -60,7 +60,7 @@ func BenchmarkLineEndingsLongLine(b *testing.B) {
 		for i := range edits {
 			edits[i] = edit.Edit{Start: i * 100, End: i * 100, New: "a\nb\n"}
 		}
-		lineEndings(src, edits)
+		lineEndings(src, [][]edit.Edit{edits})
 		if edits[len(edits)-1].New != "a\r\nb\r\n" {
 			b.Fatal(edits[len(edits)-1].New)
 		}

@@ -122,43 +122,106 @@ func ApplyString(src []byte, edits []Edit) (string, error) {
 }
 
 // Output is a source with edits to it, not yet assembled: it is written
-// piece by piece, so a large output is never copied whole into memory.
+// piece by piece, so a large output is never copied whole into memory; nor
+// are its edits, which stay in the lists they were made in.
 type Output struct {
-	src   []byte
-	edits []Edit // in order, checked
-	size  int
+	src []byte
+	// The edits in order are those of runs, one after another, merged with
+	// tail (sorted; on a tie, a run's edit goes first).
+	runs [][]Edit
+	tail []Edit
+	size int
 }
 
 // NewOutput checks edits against src like Apply and returns the output
-// they describe.
-func NewOutput(src []byte, edits []Edit) (*Output, error) {
-	sorted := inOrder(edits)
-	size, err := check(len(src), sorted)
+// they describe. The edits are the lists' concatenation, as if appended
+// into one list: usually lists made in order of position (one per item
+// rewritten on its own core) and a few edits appended last, which are
+// sorted and merged as the output is written rather than copied with the
+// rest into one sorted list.
+func NewOutput(src []byte, lists ...[]Edit) (*Output, error) {
+	o := &Output{src: src}
+	// The runs: the lists as long as they are in order.
+	var prev *Edit
+	for i, l := range lists {
+		n := 0
+		for n < len(l) && (prev == nil || cmpEdit(*prev, l[n]) <= 0) {
+			prev = &l[n]
+			n++
+		}
+		if n > 0 {
+			o.runs = append(o.runs, l[:n])
+		}
+		if n < len(l) || i == len(lists)-1 {
+			// The rest, sorted stably (ties keep the lists' order).
+			for _, r := range append([][]Edit{l[n:]}, lists[i+1:]...) {
+				o.tail = append(o.tail, r...)
+			}
+			slices.SortStableFunc(o.tail, cmpEdit)
+			break
+		}
+	}
+	size, last := len(src), 0
+	var err error
+	o.each(func(e Edit) bool {
+		if e.Start < last || e.Start > e.End || e.End > len(src) {
+			err = fmt.Errorf("edit [%d,%d) overlaps a previous edit or is out of range (file length %d)", e.Start, e.End, len(src))
+			return false
+		}
+		last = e.End
+		size += len(e.New) - (e.End - e.Start)
+		return true
+	})
 	if err != nil {
 		return nil, err
 	}
-	return &Output{src: src, edits: sorted, size: size}, nil
+	o.size = size
+	return o, nil
+}
+
+// each calls yield with the edits in order until it returns false.
+func (o *Output) each(yield func(Edit) bool) {
+	t := o.tail
+	for _, r := range o.runs {
+		for _, e := range r {
+			for len(t) > 0 && cmpEdit(t[0], e) < 0 {
+				if !yield(t[0]) {
+					return
+				}
+				t = t[1:]
+			}
+			if !yield(e) {
+				return
+			}
+		}
+	}
+	for _, e := range t {
+		if !yield(e) {
+			return
+		}
+	}
 }
 
 // Changed reports whether the output differs from the source.
 func (o *Output) Changed() bool {
-	for _, e := range o.edits {
-		if e.End-e.Start != len(e.New) || string(o.src[e.Start:e.End]) != e.New {
-			return true
-		}
-	}
-	return false
+	changed := false
+	o.each(func(e Edit) bool {
+		changed = e.End-e.Start != len(e.New) || string(o.src[e.Start:e.End]) != e.New
+		return !changed
+	})
+	return changed
 }
 
 // Bytes assembles the output.
 func (o *Output) Bytes() []byte {
 	out := make([]byte, 0, o.size)
 	pos := 0
-	for _, e := range o.edits {
+	o.each(func(e Edit) bool {
 		out = append(out, o.src[pos:e.Start]...)
 		out = append(out, e.New...)
 		pos = e.End
-	}
+		return true
+	})
 	return append(out, o.src[pos:]...)
 }
 
@@ -192,17 +255,25 @@ func (o *Output) WriteTo(w io.Writer) (int64, error) {
 // the source between edits as b, the edits' texts as s (b nil), until
 // yield returns false.
 func (o *Output) pieces(yield func(b []byte, s string) bool) {
-	pos := 0
-	for _, e := range o.edits {
-		if e.Start > pos && !yield(o.src[pos:e.Start], "") {
-			return
-		}
-		if e.New != "" && !yield(nil, e.New) {
-			return
+	pos, stopped := 0, false
+	o.each(func(e Edit) bool {
+		if e.Start > pos && !yield(o.src[pos:e.Start], "") || e.New != "" && !yield(nil, e.New) {
+			stopped = true
+			return false
 		}
 		pos = e.End
-	}
-	if len(o.src) > pos {
+		return true
+	})
+	if !stopped && len(o.src) > pos {
 		yield(o.src[pos:], "")
 	}
+}
+
+// edits is the number of edits.
+func (o *Output) edits() int {
+	n := len(o.tail)
+	for _, r := range o.runs {
+		n += len(r)
+	}
+	return n
 }

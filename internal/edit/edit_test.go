@@ -40,6 +40,50 @@ func TestInOrder(t *testing.T) {
 	}
 }
 
+// NewOutput over several lists writes what one sorted list would, and
+// fails where it would: the lists' edits (in order, out of order, mostly
+// in order with a few appended) are merged as if concatenated and sorted
+// stably, which is what inOrder does (TestInOrder).
+func TestNewOutputLists(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	src := []byte(strings.Repeat("abcdefghij", 8))
+	for iter := 0; iter < 5000; iter++ {
+		var all []Edit
+		var lists [][]Edit
+		pos := 0
+		for range r.IntN(6) {
+			var l []Edit
+			for range r.IntN(6) {
+				if r.IntN(4) > 0 {
+					pos += r.IntN(5)
+				} else {
+					pos = r.IntN(len(src)) // out of order
+				}
+				pos = min(pos, len(src))
+				end := min(pos+r.IntN(3)*r.IntN(2), len(src))
+				l = append(l, Edit{Start: pos, End: end, New: strconv.Itoa(len(all))})
+				all = append(all, l[len(l)-1])
+			}
+			lists = append(lists, l)
+		}
+		want, wantErr := ApplyString(src, all)
+		o, err := NewOutput(src, lists...)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("lists %v: error %v, want %v", lists, err, wantErr)
+		}
+		if err != nil {
+			continue
+		}
+		var b strings.Builder
+		if _, err := o.WriteTo(&b); err != nil || b.String() != want || string(o.Bytes()) != want {
+			t.Fatalf("lists %v:\n got %q (%v)\nwant %q", lists, b.String(), err, want)
+		}
+		if o.Changed() != (want != string(src)) {
+			t.Fatalf("lists %v: Changed = %v", lists, o.Changed())
+		}
+	}
+}
+
 // A file gets the output's pieces without a buffer (writev on Linux):
 // through a pipe whose reader takes a few bytes at a time (so that writes
 // are partial and the pipe is full: EAGAIN), and into a regular file, the

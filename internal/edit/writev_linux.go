@@ -19,7 +19,7 @@ func (o *Output) writeFile(f *os.File) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	all := make([]syscall.Iovec, 0, min(maxIovecs, 2*len(o.edits)+1))
+	all := make([]syscall.Iovec, 0, min(maxIovecs, 2*o.edits()+1))
 	iov := all
 	var n int64
 	write := func() error {

@@ -2,7 +2,6 @@ package expand
 
 import (
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -16,7 +15,8 @@ import (
 // item is rewritten (on another core when there are several) as soon as it
 // is parsed and its nodes are let go, so that the syntax tree is never
 // whole in memory and parsing overlaps the rewrite. The result is the
-// same as File's on the whole tree.
+// same as File's on the whole tree, its edits in several lists that
+// edit.NewOutput takes as one (each item's, then what the end adds).
 //
 // The file's `use` items are found first, by a scan of the tokens, so that
 // every item is resolved with all of them, as File does. On a large file,
@@ -24,7 +24,7 @@ import (
 // the whole file (fileScan) are found on goroutines of their own meanwhile.
 // On a syntax error ok is false and the caller reports s.File.Errors; the
 // edits are then meaningless.
-func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Diagnostic, ok bool) {
+func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.Diagnostic, ok bool) {
 	f := s.File
 	if len(f.Errors) > 0 {
 		s.Finish()
@@ -125,19 +125,17 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 		// missed one) in code it cannot read as the parser does: redo the
 		// file the slow way, with the whole tree.
 		edits, diags := File(syntax.ParseEdition(f.Source, s.Edition), opts)
-		return edits, diags, true
+		return [][]edit.Edit{edits}, diags, true
 	}
-	// One allocation for all the edits, not one per doubling.
-	n := len(x.edits)
-	for _, r := range results {
-		n += len(r.edits)
-	}
-	// Room too for the import removals and a few hidden items, appended
-	// after: growing a large slice by one edit copies all of it.
-	n += len(x.res.imports) + len(x.res.others) + 16
-	x.edits = slices.Grow(x.edits, n-len(x.edits))
+	// The items' edits stay in their lists, in order: the output merges
+	// them with the few edits the end adds (hidden items, imports), rather
+	// than a copy of all of them into one list.
+	lists := make([][]edit.Edit, 0, len(results)+1)
 	for _, r := range results {
 		x.merge(r)
+		if len(r.edits) > 0 {
+			lists = append(lists, r.edits)
+		}
 	}
 	if endScan != nil {
 		r := <-endScan
@@ -147,10 +145,10 @@ func Stream(s *syntax.Stream, opts Options) (edits []edit.Edit, diags []diag.Dia
 		x.scan = r.scan
 	}
 	x.hiddenItems(seen, macros)
-	if len(x.edits) > 0 {
+	if len(lists) > 0 || len(x.edits) > 0 {
 		x.removeUnusedImports()
 	}
-	return x.edits, x.diags, true
+	return append(lists, x.edits), x.diags, true
 }
 
 // parallelMinBytes is the file size from which items are rewritten on
@@ -190,13 +188,13 @@ func (j unitJob) done(s *syntax.Stream) {
 	}
 }
 
-// merge adds an item's result, in file order, raising again a panic of
-// its rewrite on the caller's goroutine, where Expand recovers it.
+// merge adds an item's result but its edits, in file order, raising
+// again a panic of its rewrite on the caller's goroutine, where Expand
+// recovers it.
 func (x *expander) merge(r *unitResult) {
 	if r.panic != nil {
 		panic(r.panic)
 	}
-	x.edits = append(x.edits, r.edits...)
 	x.diags = append(x.diags, r.diags...)
 	x.removedAttrs = append(x.removedAttrs, r.removed...)
 }
