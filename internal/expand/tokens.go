@@ -36,13 +36,17 @@ func indexed(t []lexer.Token) bool { return len(t) >= 1<<12 }
 // bucketIndex returns toks.bucket for the tokens t of src.
 func bucketIndex(src []byte, t []lexer.Token) []int32 {
 	bucket := make([]int32, len(src)>>bucketShift+2)
-	b := 0
+	next := 0 // the first bucket not yet set
 	for i := range t {
-		for ; b < len(bucket) && b<<bucketShift <= int(t[i].Start); b++ {
-			bucket[b] = int32(i)
+		// The buckets up to this token's start begin at or after it.
+		if last := int(t[i].Start >> bucketShift); last >= next {
+			for b := next; b <= last; b++ {
+				bucket[b] = int32(i)
+			}
+			next = last + 1
 		}
 	}
-	for ; b < len(bucket); b++ {
+	for b := next; b < len(bucket); b++ {
 		bucket[b] = int32(len(t))
 	}
 	return bucket
