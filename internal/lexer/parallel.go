@@ -53,21 +53,63 @@ func (l *lexer) lexParallel() {
 	}
 	l.trivia = l.trivia || second.trivia
 	offset := int32(len(l.toks))
-	for i := range second.toks {
-		t := &second.toks[i]
-		if t.Kind >= LParen && t.Kind <= RBrace && t.Match >= 0 {
-			t.Match += offset
-		}
+	if n := len(second.toks); cap(l.toks) == len(base) && n > 0 && firstRoom < len(base) && &second.toks[0] == &base[firstRoom] {
+		// Both parts in base: the second moves down to follow the first.
+		l.toks = moveDown(base, len(l.toks), firstRoom, n)
+	} else {
+		l.toks = append(l.toks, second.toks...)
+		partnersAfter(l.toks[offset:], offset)
 	}
 	for _, c := range second.pending {
 		o := open[len(open)-1]
 		open = open[:len(open)-1]
 		l.toks[o].Match = offset + c
-		second.toks[c].Match = o
+		l.toks[offset+c].Match = o
 	}
-	l.toks = append(l.toks, second.toks...) // a move when both share base
-	l.finish(open)                          // nothing is open: canPair checked
+	l.finish(open) // nothing is open: canPair checked
 }
+
+// partnersAfter adds offset to the partners of toks' delimiters, which
+// were indices in a part that now starts at offset.
+func partnersAfter(toks []Token, offset int32) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind >= LParen && t.Kind <= RBrace && t.Match >= 0 {
+			t.Match += offset
+		}
+	}
+}
+
+// moveDown moves the n tokens of the second part at base[from:] down to
+// base[to:] (to <= from), where the first part ends, adds to to their
+// partners (partnersAfter) and returns base[:to+n]. A large move is split
+// between two goroutines: the upper half's destination covers the last
+// from-to tokens the lower half moves, so those are set aside first.
+func moveDown(base []Token, to, from, n int) []Token {
+	gap, h := from-to, n/2
+	if n < parallelMove || gap > h || runtime.GOMAXPROCS(0) < 2 {
+		copy(base[to:to+n], base[from:from+n])
+		partnersAfter(base[to:to+n], int32(to))
+		return base[:to+n]
+	}
+	saved := make([]Token, gap)
+	copy(saved, base[from+h-gap:from+h])
+	done := make(chan struct{})
+	go func() {
+		copy(base[to+h:to+n], base[from+h:from+n])
+		partnersAfter(base[to+h:to+n], int32(to))
+		close(done)
+	}()
+	copy(base[to:to+h-gap], base[from:from+h-gap])
+	copy(base[to+h-gap:to+h], saved)
+	partnersAfter(base[to:to+h], int32(to))
+	<-done
+	return base[:to+n]
+}
+
+// parallelMove is the number of tokens from which moveDown takes two
+// goroutines.
+const parallelMove = 1 << 16
 
 // canPair reports whether the second part's pending closing delimiters
 // close exactly the delimiters open at the end of the first part.

@@ -118,3 +118,27 @@ func FuzzLexParallel(f *testing.F) {
 		sameResult(t, "input", src)
 	})
 }
+
+// moveDown gives the tokens in order, their partners moved with them,
+// whatever the gap, on one goroutine or two (when the upper half's
+// destination covers the lower half's source).
+func TestMoveDown(t *testing.T) {
+	for _, n := range []int{0, 1, 100, parallelMove, parallelMove + 3, 3 * parallelMove} {
+		for _, gap := range []int{0, 1, 7, n / 4, n/2 - 1, n / 2, n/2 + 1, n} {
+			to := 5
+			base := make([]Token, to+gap+n+10)
+			for i := range n {
+				base[to+gap+i] = Token{Start: uint32(i + 1), Kind: LParen + Kind(i%2), Match: int32(i ^ 1)}
+			}
+			got := moveDown(base, to, to+gap, n)
+			if len(got) != to+n {
+				t.Fatalf("n %d gap %d: %d tokens, want %d", n, gap, len(got), to+n)
+			}
+			for i := range n {
+				if got[to+i].Start != uint32(i+1) || got[to+i].Match != int32(to+(i^1)) {
+					t.Fatalf("n %d gap %d: token %d is %d with partner %d, want %d with %d", n, gap, i, got[to+i].Start, got[to+i].Match, i+1, to+(i^1))
+				}
+			}
+		}
+	}
+}
