@@ -124,7 +124,7 @@ func rewriteSlow(filename string, src []byte, opts Options) (res Result) {
 // it returns true may still have nothing to expand.
 func MayExpand(src []byte) bool {
 	for from := 0; ; {
-		j := source.Index(src[from:], string(marker))
+		j := markerFinder.Index(src[from:])
 		if j < 0 {
 			return false
 		}
@@ -134,6 +134,8 @@ func MayExpand(src []byte) bool {
 		from += j + 1
 	}
 }
+
+var markerFinder = source.NewFinder(string(marker))
 
 // lineEndings makes the line breaks of generated text follow the line
 // the edit sits in: the line holding the end of the text it replaces (or

@@ -176,8 +176,9 @@ func (k *toks) startingWith(s string, kind lexer.Kind) []int {
 		return nil
 	}
 	var out []int
+	find := source.NewFinder(s)
 	for from := 0; ; {
-		j := source.Index(k.src[from:], s)
+		j := find.Index(k.src[from:])
 		if j < 0 {
 			return out
 		}

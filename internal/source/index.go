@@ -10,11 +10,24 @@ import (
 // compares around it: bytes.Index looks for the first byte, and the `a`
 // of `async_trait` is everywhere (on the Debian crate sources this is
 // three times faster).
-func Index(b []byte, s string) int {
+func Index(b []byte, s string) int { return NewFinder(s).Index(b) }
+
+// A Finder is Index for one string, for searching many times: the rarest
+// byte is chosen once.
+type Finder struct {
+	s string
+	r int // the index in s of its rarest byte
+}
+
+// NewFinder returns a Finder of s.
+func NewFinder(s string) Finder { return Finder{s, rarest(s)} }
+
+// Index returns the index of the first f's string in b, or -1.
+func (f Finder) Index(b []byte) int {
+	s, r := f.s, f.r
 	if s == "" {
 		return 0
 	}
-	r := rarest(s)
 	for from := r; from < len(b); {
 		j := bytes.IndexByte(b[from:], s[r])
 		if j < 0 {
