@@ -228,6 +228,7 @@ func (l *lexer) lexRange(pos, limit int, open []int32) ([]int32, int) {
 		pos++
 		kind := Invalid
 		var flags Flags
+		var match int32 // a delimiter's partner (see delim)
 		switch c {
 		case ' ', '\t', '\n', '\r', '\v', '\f':
 			// Inline loop for the ASCII run; most whitespace tokens
@@ -239,18 +240,27 @@ func (l *lexer) lexRange(pos, limit int, open []int32) ([]int32, int) {
 				pos = l.whitespace(pos)
 			}
 			kind = Whitespace
+			if !keepSpace {
+				continue
+			}
 		case '(':
 			kind = LParen
+			match, open = l.delim(toks, open, kind, start, pos)
 		case ')':
 			kind = RParen
+			match, open = l.delim(toks, open, kind, start, pos)
 		case '[':
 			kind = LBracket
+			match, open = l.delim(toks, open, kind, start, pos)
 		case ']':
 			kind = RBracket
+			match, open = l.delim(toks, open, kind, start, pos)
 		case '{':
 			kind = LBrace
+			match, open = l.delim(toks, open, kind, start, pos)
 		case '}':
 			kind = RBrace
+			match, open = l.delim(toks, open, kind, start, pos)
 		case ';':
 			kind = Semi
 		case ',':
@@ -454,22 +464,21 @@ func (l *lexer) lexRange(pos, limit int, open []int32) ([]int32, int) {
 				}
 			case c >= utf8.RuneSelf:
 				kind, pos = l.nonASCII(start)
+				if kind == Whitespace && !keepSpace {
+					continue
+				}
 			default:
 				pos = l.unknown(start)
 			}
 		}
 
-		if kind == Whitespace && !keepSpace {
-			continue
-		}
-		var match int32
-		if kind >= LParen && kind <= RBrace {
-			match, open = l.delim(toks, open, kind, start, pos)
-		}
+		// (Whitespace skipped with SkipWhitespace has not come this far.)
 		if len(toks)+2 > cap(toks) {
 			toks = l.grow(toks, pos)
 		}
-		toks = append(toks, Token{Kind: kind, Flags: flags, Start: uint32(start), End: uint32(pos), Match: match})
+		// Not append: the room was just made sure of.
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{Kind: kind, Flags: flags, Start: uint32(start), End: uint32(pos), Match: match}
 		// Whitespace follows half the tokens; taking it here rather than
 		// through the dispatch above saves a hard-to-predict jump
 		// (best of 8 runs: BenchmarkLexGenerated +4%, BenchmarkLexCorpus +2%).
