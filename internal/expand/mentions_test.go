@@ -157,6 +157,14 @@ func TestTokenAt(t *testing.T) {
 			t.Fatalf("at(%d) without index = %d, want %d", off, got, want)
 		}
 	}
+	// The index built in two halves is the same, wherever the halves meet
+	// (a token, a gap, the end).
+	for _, n := range []int{len(src), len(src) / 2, 100, 1, 0} {
+		toks := lexer.LexMode(src[:n], 0, lexer.SkipWhitespace).Tokens
+		if one, two := bucketIndex(src[:n], toks, false), bucketIndex(src[:n], toks, true); !slices.Equal(one, two) {
+			t.Fatalf("%d bytes: the index built in two halves differs", n)
+		}
+	}
 }
 
 // startingWith finds what a walk over every token finds.

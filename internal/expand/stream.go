@@ -38,9 +38,9 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 	if indexed(k.t) {
 		index = make(chan []int32, 1)
 		if parallel {
-			go func() { index <- bucketIndex(k.src, k.t) }()
+			go func() { index <- bucketIndex(k.src, k.t, true) }()
 		} else {
-			index <- bucketIndex(k.src, k.t)
+			index <- bucketIndex(k.src, k.t, false)
 		}
 	}
 	x := &expander{k: k, file: f, opts: opts}

@@ -25,7 +25,7 @@ const bucketShift = 5 // 32-byte buckets: a few tokens each
 func newToks(src []byte, t []lexer.Token) *toks {
 	k := &toks{src: src, t: t}
 	if indexed(t) {
-		k.bucket = bucketIndex(src, t)
+		k.bucket = bucketIndex(src, t, false)
 	}
 	return k
 }
@@ -33,23 +33,44 @@ func newToks(src []byte, t []lexer.Token) *toks {
 // indexed reports whether a file of tokens t gets a bucket index.
 func indexed(t []lexer.Token) bool { return len(t) >= 1<<12 }
 
-// bucketIndex returns toks.bucket for the tokens t of src.
-func bucketIndex(src []byte, t []lexer.Token) []int32 {
+// bucketIndex returns toks.bucket for the tokens t of src; with parallel,
+// its upper half is found on another goroutine.
+func bucketIndex(src []byte, t []lexer.Token, parallel bool) []int32 {
 	bucket := make([]int32, len(src)>>bucketShift+2)
-	next := 0 // the first bucket not yet set
+	if !parallel {
+		fillBuckets(bucket, 0, t, 0)
+		return bucket
+	}
+	mid := len(bucket) / 2
+	// The upper half starts at the first token starting in bucket mid.
+	i := sort.Search(len(t), func(i int) bool { return int(t[i].Start>>bucketShift) >= mid })
+	done := make(chan struct{})
+	go func() {
+		fillBuckets(bucket, mid, t[i:], i)
+		close(done)
+	}()
+	fillBuckets(bucket[:mid], 0, t[:i], 0)
+	<-done
+	return bucket
+}
+
+// fillBuckets sets bucket[from:] for the tokens t, the first of which is
+// token first: each bucket gets the first token starting in it or after;
+// buckets after the last token's get first+len(t).
+func fillBuckets(bucket []int32, from int, t []lexer.Token, first int) {
+	next := from // the first bucket not yet set
 	for i := range t {
 		// The buckets up to this token's start begin at or after it.
 		if last := int(t[i].Start >> bucketShift); last >= next {
 			for b := next; b <= last; b++ {
-				bucket[b] = int32(i)
+				bucket[b] = int32(first + i)
 			}
 			next = last + 1
 		}
 	}
 	for b := next; b < len(bucket); b++ {
-		bucket[b] = int32(len(t))
+		bucket[b] = int32(first + len(t))
 	}
-	return bucket
 }
 
 func (k *toks) text(i int) string { return string(k.src[k.t[i].Start:k.t[i].End]) }
