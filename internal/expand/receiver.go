@@ -11,15 +11,19 @@ import (
 // items are not entered, macro invocations are searched token by token
 // unless they contain the identifier `fn`.
 
-// itemKeywords start a nested item inside a block.
-var itemKeywords = map[string]bool{
-	"fn": true, "struct": true, "enum": true, "union": true, "trait": true, "impl": true,
-	"mod": true, "use": true, "static": true, "const": true, "type": true, "extern": true,
-	"macro_rules": true,
+// isItemKeyword reports whether w starts a nested item inside a block. (A
+// switch: it is asked of every identifier of every body, and a map would
+// hash each.)
+func isItemKeyword(w []byte) bool {
+	switch string(w) {
+	case "fn", "struct", "enum", "union", "trait", "impl", "mod", "use", "static", "const", "type", "extern", "macro_rules":
+		return true
+	}
+	return false
 }
 
 // nestedItemEnd returns the index just past a nested item starting at
-// token i (a keyword from itemKeywords), or -1 if the tokens at i do not
+// token i (a keyword isItemKeyword knows), or -1 if the tokens at i do not
 // start an item (e.g. `fn(u8)` is a type, `const { }` a block, `impl` in
 // a type position, `union` as an identifier).
 func (k *toks) nestedItemEnd(i, end int) int {
@@ -135,7 +139,7 @@ func (k *toks) scanRange(start, end int, inMacro bool, visit func(i int, inMacro
 		tk := k.t[i]
 		switch tk.Kind {
 		case lexer.Ident:
-			if !inMacro && itemKeywords[string(k.word(i))] {
+			if !inMacro && isItemKeyword(k.word(i)) {
 				if e := k.nestedItemEnd(i, end); e > i {
 					i = e - 1
 					continue
