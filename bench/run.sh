@@ -19,6 +19,7 @@ reps=${REPS:-5}
 echo "bench: working in $work" >&2
 go build -o "$work/asynctrait" ./cmd/asynctrait
 go build -o "$work/readtree" ./bench/readtree
+go build -o "$work/timeit" ./bench/timeit
 go run ./bench/gen -traits 1 -o "$work/small.rs"
 go run ./bench/gen -traits 200 -o "$work/medium.rs"
 go run ./bench/gen -traits 2000 -o "$work/large.rs"
@@ -27,38 +28,19 @@ for s in small medium large; do
   go run ./bench/gen -traits "$n" -native -o "$work/${s}_native.rs"
 done
 
-# best-of-N wall time (s) and peak RSS (KiB) of a command
-measure() {
-  local best_t="" best_m=""
-  for _ in $(seq "$reps"); do
-    local out
-    /usr/bin/time -f "%e %M" -o "$work/time.out" "$@" >/dev/null 2>/dev/null || true
-    out=$(tail -1 "$work/time.out")
-    local t=${out% *} m=${out#* }
-    if [ -z "$best_t" ] || awk "BEGIN{exit !($t < $best_t)}"; then best_t=$t; fi
-    if [ -z "$best_m" ] || [ "$m" -gt "$best_m" ]; then best_m=$m; fi
-  done
-  echo "$best_t $best_m"
-}
+# best-of-N wall time (s) and largest peak RSS (KiB) of a command, its
+# output discarded: bench/timeit reads the clock around the command only
+measure() { "$work/timeit" -n "$reps" -- "$@"; }
 
-# precise wall time in seconds of a command, best of N (go's clock via date +%s.%N)
-wall() {
-  local best=""
-  for _ in $(seq "$reps"); do
-    local a b
-    a=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; b=$(date +%s.%N)
-    local d; d=$(awk "BEGIN{print $b - $a}")
-    if [ -z "$best" ] || awk "BEGIN{exit !($d < $best)}"; then best=$d; fi
-  done
-  echo "$best"
-}
+# best-of-N wall time in seconds of a command
+wall() { local t m; read -r t m < <(measure "$@"); echo "$t"; }
 
 declare -A ours_t ours_m size outsize
 for s in small medium large; do
   size[$s]=$(stat -c %s "$work/$s.rs")
   outsize[$s]=$("$work/asynctrait" expand "$work/$s.rs" | wc -c)
-  read -r _ m < <(measure "$work/asynctrait" expand "$work/$s.rs")
-  ours_t[$s]=$(wall "$work/asynctrait" expand "$work/$s.rs")
+  read -r t m < <(measure "$work/asynctrait" expand "$work/$s.rs")
+  ours_t[$s]=$t
   ours_m[$s]=$m
 done
 
@@ -67,14 +49,13 @@ start_a=$(date +%s.%N)
 for _ in $(seq 200); do "$work/asynctrait" expand </dev/null >/dev/null; done
 start_b=$(date +%s.%N)
 startup_ms=$(awk "BEGIN{printf \"%.2f\", ($start_b - $start_a) * 1000 / 200}")
-read -r _ empty_m < <(measure sh -c '"$0" expand </dev/null' "$work/asynctrait")
+read -r _ empty_m < <(measure "$work/asynctrait" expand)
 
 # --check over the whole Debian registry on 2 cores
 reg=/usr/share/cargo/registry
 reg_bytes=$(find "$reg" -name '*.rs' -type f -printf '%s\n' 2>/dev/null | awk '{s+=$1} END{print s+0}')
-reg_t=$(wall "$work/asynctrait" expand --check -j 2 "$reg")
+read -r reg_t reg_m < <(measure "$work/asynctrait" expand --check -j 2 "$reg")
 read_t=$(wall "$work/readtree" -j 2 "$reg") # the floor: walking and reading only
-read -r _ reg_m < <(measure "$work/asynctrait" expand --check -j 2 "$reg")
 
 macro_line() { :; }
 declare -A mac_dbg mac_opt
