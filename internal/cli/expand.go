@@ -75,8 +75,11 @@ func spelled(args []string, name string) string {
 	return name
 }
 
-// cfgSpec is rustc's --cfg syntax: `name` or `name="value"`.
-var cfgSpec = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*\s*(=\s*"([^"\\]|\\.)*"\s*)?$`)
+// cfgSpec is rustc's --cfg syntax: `name` or `name="value"`; compiled
+// when a --cfg is given, not at every start of the binary.
+var cfgSpec = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*\s*(=\s*"([^"\\]|\\.)*"\s*)?$`)
+})
 
 // usageError prints a one-line problem and how to get help.
 func usageError(stderr io.Writer, inv invocation, format string, args ...any) int {
@@ -141,7 +144,7 @@ func (r *Runner) expand(inv invocation, args []string, stdin io.Reader, stdout, 
 		return usageError(stderr, inv, "--check writes nothing, so it cannot be combined with -w; use one or the other")
 	}
 	for _, c := range f.cfg {
-		if !cfgSpec.MatchString(c) {
+		if !cfgSpec().MatchString(c) {
 			return usageError(stderr, inv, "invalid --cfg %q: expected `name` or `name=\"value\"`, as in --cfg test or --cfg 'feature=\"std\"'", c)
 		}
 	}
