@@ -128,24 +128,28 @@ func (k *toks) macroGroup(bang, end int) (open int, ok bool) {
 }
 
 // selfScan walks the tokens of r the way upstream's visitors do and calls
-// visit for every identifier token it considers an expression-level use.
-// inMacro tells whether the token sits inside a macro invocation's tokens.
-func (k *toks) selfScan(r syntax.TokenRange, visit func(i int, inMacro bool)) {
-	k.scanRange(r.Start, r.End, false, visit)
+// visit for every identifier token word it considers an expression-level
+// use. inMacro tells whether the token sits inside a macro invocation's
+// tokens.
+func (k *toks) selfScan(r syntax.TokenRange, word string, visit func(i int, inMacro bool)) {
+	k.scanRange(r.Start, r.End, false, word, visit)
 }
 
-func (k *toks) scanRange(start, end int, inMacro bool, visit func(i int, inMacro bool)) {
+func (k *toks) scanRange(start, end int, inMacro bool, word string, visit func(i int, inMacro bool)) {
 	for i := start; i < end; i++ {
 		tk := k.t[i]
 		switch tk.Kind {
 		case lexer.Ident:
-			if !inMacro && isItemKeyword(k.word(i)) {
+			w := k.word(i)
+			if !inMacro && isItemKeyword(w) {
 				if e := k.nestedItemEnd(i, end); e > i {
 					i = e - 1
 					continue
 				}
 			}
-			visit(i, inMacro)
+			if string(w) == word {
+				visit(i, inMacro)
+			}
 		case lexer.Pound:
 			// Skip attributes: they never mention the receiver.
 			n := k.next(i)
@@ -166,7 +170,7 @@ func (k *toks) scanRange(start, end int, inMacro bool, visit func(i int, inMacro
 			close := int(k.t[open].Match)
 			inner := syntax.TokenRange{Start: open + 1, End: close}
 			if !k.containsIdent(inner, "fn") {
-				k.scanRange(inner.Start, inner.End, true, visit)
+				k.scanRange(inner.Start, inner.End, true, word, visit)
 			}
 			i = close
 		}
@@ -178,8 +182,8 @@ func (k *toks) scanRange(start, end int, inMacro bool, visit func(i int, inMacro
 // `fn`). Struct literals and patterns `Self { … }` are not paths it checks.
 func (k *toks) hasSelfTokens(r syntax.TokenRange, inBody bool) bool {
 	found := false
-	k.selfScan(r, func(i int, inMacro bool) {
-		if found || string(k.word(i)) != "Self" {
+	k.selfScan(r, "Self", func(i int, inMacro bool) {
+		if found {
 			return
 		}
 		if inMacro {
@@ -200,10 +204,7 @@ func (k *toks) hasSelfTokens(r syntax.TokenRange, inBody bool) bool {
 // replaceSelf renames `self` to `__self` in a body (spec §5.2): single
 // segment paths only outside macros, every `self` token inside macros.
 func (k *toks) replaceSelf(r syntax.TokenRange, name string, out []edit.Edit) []edit.Edit {
-	k.selfScan(r, func(i int, inMacro bool) {
-		if string(k.word(i)) != "self" {
-			return
-		}
+	k.selfScan(r, "self", func(i int, inMacro bool) {
 		if !inMacro {
 			if n := k.next(i); n < len(k.t) && k.t[n].Kind == lexer.PathSep {
 				return // `self::module` path
