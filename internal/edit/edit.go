@@ -37,40 +37,8 @@ func Apply(src []byte, edits []Edit) ([]byte, error) {
 // Check reports the error Apply would return for edits to a source of n
 // bytes, without building the result.
 func Check(n int, edits []Edit) error {
-	_, err := check(n, inOrder(edits))
+	_, err := order(n, [][]Edit{edits})
 	return err
-}
-
-// inOrder returns edits sorted by Start (stable; insertions before a
-// replacement at the same offset): edits itself when it is already in
-// order, as rules usually produce them, otherwise a sorted copy.
-func inOrder(edits []Edit) []Edit {
-	// The usual disorder is a long sorted run and a few edits appended
-	// after it (imports removed at the top of a file once every item is
-	// rewritten): sort those and merge, rather than sort everything.
-	n := 1
-	for n < len(edits) && cmpEdit(edits[n-1], edits[n]) <= 0 {
-		n++
-	}
-	if n >= len(edits) {
-		return edits
-	}
-	tail := slices.Clone(edits[n:])
-	slices.SortStableFunc(tail, cmpEdit)
-	head := edits[:n]
-	sorted := make([]Edit, 0, len(edits))
-	for len(head) > 0 && len(tail) > 0 {
-		// On a tie the earlier edit (from head) goes first: stable.
-		if cmpEdit(tail[0], head[0]) < 0 {
-			sorted = append(sorted, tail[0])
-			tail = tail[1:]
-		} else {
-			sorted = append(sorted, head[0])
-			head = head[1:]
-		}
-	}
-	sorted = append(sorted, head...)
-	return append(sorted, tail...)
 }
 
 func cmpEdit(a, b Edit) int {
@@ -88,36 +56,15 @@ func cmpEdit(a, b Edit) int {
 	return 0
 }
 
-// check validates sorted edits and returns the size of the result.
-func check(n int, sorted []Edit) (int, error) {
-	size := n
-	last := 0
-	for _, e := range sorted {
-		if e.Start < last || e.Start > e.End || e.End > n {
-			return 0, fmt.Errorf("edit [%d,%d) overlaps a previous edit or is out of range (file length %d)", e.Start, e.End, n)
-		}
-		last = e.End
-		size += len(e.New) - (e.End - e.Start)
-	}
-	return size, nil
-}
-
 // ApplyString is Apply returning a string, built without a second copy.
 func ApplyString(src []byte, edits []Edit) (string, error) {
-	sorted := inOrder(edits)
-	size, err := check(len(src), sorted)
+	o, err := NewOutput(src, edits)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
-	b.Grow(size)
-	pos := 0
-	for _, e := range sorted {
-		b.Write(src[pos:e.Start])
-		b.WriteString(e.New)
-		pos = e.End
-	}
-	b.Write(src[pos:])
+	b.Grow(o.size)
+	_, _ = o.WriteTo(&b) // a Builder does not fail
 	return b.String(), nil
 }
 
@@ -140,32 +87,25 @@ type Output struct {
 // sorted and merged as the output is written rather than copied with the
 // rest into one sorted list.
 func NewOutput(src []byte, lists ...[]Edit) (*Output, error) {
-	o := &Output{src: src}
-	// The runs: the lists as long as they are in order.
-	var prev *Edit
-	for i, l := range lists {
-		n := 0
-		for n < len(l) && (prev == nil || cmpEdit(*prev, l[n]) <= 0) {
-			prev = &l[n]
-			n++
-		}
-		if n > 0 {
-			o.runs = append(o.runs, l[:n])
-		}
-		if n < len(l) || i == len(lists)-1 {
-			// The rest, sorted stably (ties keep the lists' order).
-			for _, r := range append([][]Edit{l[n:]}, lists[i+1:]...) {
-				o.tail = append(o.tail, r...)
-			}
-			slices.SortStableFunc(o.tail, cmpEdit)
-			break
-		}
+	o, err := order(len(src), lists)
+	if err != nil {
+		return nil, err
 	}
-	size, last := len(src), 0
+	o.src = src
+	return o, nil
+}
+
+// order puts the lists' edits in order, sorted by Start (stable, so
+// insertions at one offset keep their order and come before a replacement
+// starting there), checks them against a source of n bytes and returns
+// the Output they make, without its source.
+func order(n int, lists [][]Edit) (*Output, error) {
+	o := arrange(lists)
+	size, last := n, 0
 	var err error
 	o.each(func(e Edit) bool {
-		if e.Start < last || e.Start > e.End || e.End > len(src) {
-			err = fmt.Errorf("edit [%d,%d) overlaps a previous edit or is out of range (file length %d)", e.Start, e.End, len(src))
+		if e.Start < last || e.Start > e.End || e.End > n {
+			err = fmt.Errorf("edit [%d,%d) overlaps a previous edit or is out of range (file length %d)", e.Start, e.End, n)
 			return false
 		}
 		last = e.End
@@ -177,6 +117,36 @@ func NewOutput(src []byte, lists ...[]Edit) (*Output, error) {
 	}
 	o.size = size
 	return o, nil
+}
+
+// arrange returns the Output (without source or size) whose edits in order
+// (each) are the lists' edits sorted stably. The usual disorder is lists
+// made in order of position and a few edits appended last (imports removed
+// at the top of a file once every item is rewritten): those are sorted and
+// merged as the output is written rather than everything sorted.
+func arrange(lists [][]Edit) *Output {
+	o := &Output{}
+	// The runs: the lists as long as they are in order.
+	var prev *Edit
+	for i, l := range lists {
+		k := 0
+		for k < len(l) && (prev == nil || cmpEdit(*prev, l[k]) <= 0) {
+			prev = &l[k]
+			k++
+		}
+		if k > 0 {
+			o.runs = append(o.runs, l[:k])
+		}
+		if k < len(l) {
+			// The rest, sorted stably (ties keep the lists' order).
+			for _, r := range append([][]Edit{l[k:]}, lists[i+1:]...) {
+				o.tail = append(o.tail, r...)
+			}
+			slices.SortStableFunc(o.tail, cmpEdit)
+			break
+		}
+	}
+	return o
 }
 
 // each calls yield with the edits in order until it returns false.

@@ -12,9 +12,9 @@ import (
 	"testing"
 )
 
-// inOrder sorts like a stable sort, whatever the disorder: a sorted run
+// arrange orders like a stable sort, whatever the disorder: a sorted run
 // with edits appended (its fast case) or none at all.
-func TestInOrder(t *testing.T) {
+func TestArrange(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for iter := 0; iter < 2000; iter++ {
 		n := r.IntN(40)
@@ -34,8 +34,10 @@ func TestInOrder(t *testing.T) {
 		}
 		want := slices.Clone(edits)
 		slices.SortStableFunc(want, cmpEdit)
-		if got := inOrder(edits); !slices.Equal(got, want) {
-			t.Fatalf("inOrder(%v) = %v, want %v", edits, got, want)
+		var got []Edit
+		arrange([][]Edit{edits}).each(func(e Edit) bool { got = append(got, e); return true })
+		if !slices.Equal(got, want) {
+			t.Fatalf("arrange(%v) = %v, want %v", edits, got, want)
 		}
 	}
 }
@@ -43,7 +45,7 @@ func TestInOrder(t *testing.T) {
 // NewOutput over several lists writes what one sorted list would, and
 // fails where it would: the lists' edits (in order, out of order, mostly
 // in order with a few appended) are merged as if concatenated and sorted
-// stably, which is what inOrder does (TestInOrder).
+// stably (the reference: a stable sort, then the edits applied one by one).
 func TestNewOutputLists(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	src := []byte(strings.Repeat("abcdefghij", 8))
@@ -66,7 +68,7 @@ func TestNewOutputLists(t *testing.T) {
 			}
 			lists = append(lists, l)
 		}
-		want, wantErr := ApplyString(src, all)
+		want, wantErr := applySorted(src, all)
 		o, err := NewOutput(src, lists...)
 		if (err != nil) != (wantErr != nil) {
 			t.Fatalf("lists %v: error %v, want %v", lists, err, wantErr)
@@ -82,6 +84,26 @@ func TestNewOutputLists(t *testing.T) {
 			t.Fatalf("lists %v: Changed = %v", lists, o.Changed())
 		}
 	}
+}
+
+// applySorted is the reference for TestNewOutputLists: edits sorted
+// stably by start (insertions first at an offset), checked and applied one
+// by one.
+func applySorted(src []byte, edits []Edit) (string, error) {
+	sorted := slices.Clone(edits)
+	slices.SortStableFunc(sorted, cmpEdit)
+	var b strings.Builder
+	pos := 0
+	for _, e := range sorted {
+		if e.Start < pos || e.Start > e.End || e.End > len(src) {
+			return "", fmt.Errorf("bad edit %v", e)
+		}
+		b.Write(src[pos:e.Start])
+		b.WriteString(e.New)
+		pos = e.End
+	}
+	b.Write(src[pos:])
+	return b.String(), nil
 }
 
 // A file gets the output's pieces without a buffer (writev on Linux):

@@ -748,8 +748,6 @@ func (x *expander) removeUnusedImports() {
 // nameSet is a small set of names.
 type nameSet []string
 
-func (s nameSet) has(w []byte) bool { return s.index(w) >= 0 }
-
 // index returns the index of w in s, or -1.
 func (s nameSet) index(w []byte) int {
 	for i, n := range s {

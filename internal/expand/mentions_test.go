@@ -49,7 +49,7 @@ func (k *toks) mentionsByWalk(names nameSet, inRemoved func(uint32) bool) (attrM
 			}
 			if n < len(k.t) && k.t[n].Kind == lexer.LBracket && k.t[n].Match > 0 {
 				for j := n; j < int(k.t[n].Match); j++ {
-					if k.t[j].Kind == lexer.Ident && names.has(k.word(j)) {
+					if k.t[j].Kind == lexer.Ident && names.index(k.word(j)) >= 0 {
 						name := k.text(j)
 						before[name]++
 						if !inRemoved(k.t[j].Start) {
@@ -65,7 +65,7 @@ func (k *toks) mentionsByWalk(names nameSet, inRemoved func(uint32) bool) (attrM
 		}
 		if t.Kind == lexer.Ident {
 			w := k.word(i)
-			if names.has(w) && !prevMod {
+			if names.index(w) >= 0 && !prevMod {
 				before[string(w)]++
 				all[string(w)]++
 			}
