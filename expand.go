@@ -53,15 +53,7 @@ func rewriteSlow(filename string, src []byte, opts Options) (res Result) {
 	res.Output = src
 	f := source.NewFile(filename, src)
 	if !utf8.Valid(src) {
-		off := 0
-		for off < len(src) {
-			r, n := utf8.DecodeRune(src[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		res.Diagnostics = append(res.Diagnostics, diag.Errorf(f, source.Span{Start: uint32(off), End: uint32(off + 1)}, "file is not valid UTF-8"))
+		res.Diagnostics = append(res.Diagnostics, diag.InvalidUTF8(f))
 		return res
 	}
 	defer func() {

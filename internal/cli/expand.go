@@ -702,10 +702,7 @@ func (x *run) expandOne(w *worker, j *job) (res result) {
 	res.src = src
 	file := source.NewFile(j.name, src)
 	if !utf8.Valid(src) {
-		off := firstInvalid(src)
-		d := diag.Errorf(file, source.Span{Start: uint32(off), End: uint32(off + 1)}, "file is not valid UTF-8")
-		d.Notes = []string{fmt.Sprintf("byte %d (0x%02x) does not start a valid UTF-8 sequence; Rust source files must be UTF-8", off, src[off])}
-		res.diags = []diag.Diagnostic{d}
+		res.diags = []diag.Diagnostic{diag.InvalidUTF8(file)}
 		res.hasErr = true
 		return res
 	}
@@ -772,17 +769,6 @@ func (x *run) callExpand(file *source.File, src []byte) (out asynctrait.Result, 
 	}
 	diags, out.Diagnostics = out.Diagnostics, nil
 	return out, diags, false
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 // report prints one file's outcome: diagnostics on stderr; the name (-l),

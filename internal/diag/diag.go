@@ -3,7 +3,12 @@
 // the model; producers only fill Diagnostic values.
 package diag
 
-import "github.com/asynctrait/asynctrait/internal/source"
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/asynctrait/asynctrait/internal/source"
+)
 
 // Severity orders diagnostics like rustc's levels.
 type Severity uint8
@@ -65,4 +70,22 @@ func (d *Diagnostic) Primary() source.Span {
 // Errorf is a convenience constructor for an error at one span.
 func Errorf(f *source.File, sp source.Span, msg string) Diagnostic {
 	return Diagnostic{Severity: Error, Message: msg, File: f, Labels: []Label{{Span: sp, Primary: true}}}
+}
+
+// InvalidUTF8 is the error for a file that is not valid UTF-8, at its first
+// byte that does not start a valid sequence.
+func InvalidUTF8(f *source.File) Diagnostic {
+	src, off := f.Src, 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	d := Errorf(f, source.Span{Start: uint32(off), End: uint32(off + 1)}, "file is not valid UTF-8")
+	if off < len(src) {
+		d.Notes = []string{fmt.Sprintf("byte %d (0x%02x) does not start a valid UTF-8 sequence; Rust source files must be UTF-8", off, src[off])}
+	}
+	return d
 }
