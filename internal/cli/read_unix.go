@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"io/fs"
 	"slices"
 	"syscall"
@@ -56,7 +57,7 @@ func readInto(path string, buf []byte, stat bool) ([]byte, *state, error) {
 			if size >= int64(len(b)) {
 				// make, not slices.Grow: fresh memory is not written
 				// with zeros first, only by the read. +1: to see the end.
-				grown := make([]byte, len(b), size+1)
+				grown := bigalloc.Make[byte](len(b), int(size)+1)
 				copy(grown, b)
 				b = grown
 				size = 0 // it grew while read: double

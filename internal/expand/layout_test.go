@@ -170,7 +170,8 @@ func TestTextBuf(t *testing.T) {
 	var b textBuf
 	var texts []string
 	var want []string
-	for i := range 5000 {
+	// 3 MB of texts: past bigText, chunks are cut from blocks.
+	for i := range 20000 {
 		s := strings.Repeat(string(rune('a'+i%26)), i%300)
 		if i%7 == 0 {
 			b.WriteString("partial, then discarded")
@@ -190,6 +191,9 @@ func TestTextBuf(t *testing.T) {
 		if texts[i] != want[i] {
 			t.Fatalf("text %d = %q…, want %q…", i, texts[i][:min(20, len(texts[i]))], want[i][:min(20, len(want[i]))])
 		}
+	}
+	if b.made < 2*bigText || b.block == nil {
+		t.Fatalf("made %d bytes of chunks, block %v: no chunk came from a block", b.made, b.block != nil)
 	}
 }
 

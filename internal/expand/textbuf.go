@@ -1,6 +1,7 @@
 package expand
 
 import (
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"unsafe"
 
 	"github.com/asynctrait/asynctrait/internal/edit"
@@ -14,7 +15,16 @@ import (
 type textBuf struct {
 	chunk []byte
 	start int // where the text being built starts in chunk
+	// made counts the bytes of the chunks made so far; from bigText on,
+	// chunks are cut from block, memory on huge pages (see bigalloc).
+	made  int
+	block []byte
 }
+
+// bigText is how much text a buffer makes before its chunks come from
+// blocks of huge pages: the rewrite of a large file, whose megabytes of
+// text would otherwise cost a page fault every 4 KiB.
+const bigText = 1 << 20
 
 const (
 	textChunkMin = 2 << 10
@@ -30,7 +40,17 @@ func (t *textBuf) ensure(n int) {
 	cur := t.chunk[t.start:]
 	// Chunks grow from small (small files) to textChunk.
 	size := min(max(2*cap(t.chunk), textChunkMin), textChunk)
-	next := make([]byte, len(cur), max(size, 2*(len(cur)+n)))
+	size = max(size, 2*(len(cur)+n))
+	var next []byte
+	if t.made >= bigText && size <= bigalloc.HugePage {
+		if size > len(t.block) {
+			t.block = bigalloc.Make[byte](bigalloc.HugePage, bigalloc.HugePage)
+		}
+		next, t.block = t.block[:len(cur):size], t.block[size:]
+	} else {
+		next = make([]byte, len(cur), size)
+	}
+	t.made += size
 	copy(next, cur)
 	t.chunk, t.start = next, 0
 }

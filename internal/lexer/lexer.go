@@ -2,6 +2,7 @@ package lexer
 
 import (
 	"bytes"
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -74,7 +75,7 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 	if len(src) > bigInput {
 		n = len(src) / 8
 	}
-	l.toks = make([]Token, 0, n)
+	l.toks = bigalloc.Make[Token](0, n)
 	if lexInParallel(src) {
 		l.lexParallel()
 	} else {
@@ -511,7 +512,7 @@ func (l *lexer) grow(toks []Token, pos int) []Token {
 		want = max(want, int(int64(len(toks))*int64(len(l.src))/int64(pos)*9/8)+16)
 	}
 	want = max(want, cap(toks)+cap(toks)/4)
-	grown := make([]Token, len(toks), want)
+	grown := bigalloc.Make[Token](len(toks), want)
 	copy(grown, toks)
 	return grown
 }
