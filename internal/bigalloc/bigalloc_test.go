@@ -85,3 +85,36 @@ func checkAdvised(t *testing.T, p uintptr) {
 	}
 	t.Fatalf("no mapping holds %#x", p)
 }
+
+// Take's slices are apart (writing one to its capacity leaves the others
+// as written), of the capacity asked for; the large ones are made apart.
+func TestBlocksTake(t *testing.T) {
+	var b Blocks[uint32]
+	var got [][]uint32
+	for i := range 3000 {
+		n := 1 + i%700
+		if i%500 == 0 {
+			n = HugePage / 4 // a whole block: made on its own
+		}
+		s := b.Take(n)
+		if len(s) != 0 || cap(s) != n {
+			t.Fatalf("Take(%d): len %d cap %d", n, len(s), cap(s))
+		}
+		s = s[:n]
+		for j := range s {
+			s[j] = uint32(i)
+		}
+		got = append(got, s)
+	}
+	for i, s := range got {
+		for j, v := range s {
+			if v != uint32(i) {
+				t.Fatalf("slice %d element %d is %d: overwritten by slice %d", i, j, v, v)
+			}
+		}
+	}
+	s := append(got[1], 7) // past its capacity: moves
+	if &s[0] == &got[1][0] {
+		t.Fatal("append past capacity wrote into the block")
+	}
+}

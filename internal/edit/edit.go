@@ -37,8 +37,18 @@ func Apply(src []byte, edits []Edit) ([]byte, error) {
 // Check reports the error Apply would return for edits to a source of n
 // bytes, without building the result.
 func Check(n int, edits []Edit) error {
-	_, err := order(n, [][]Edit{edits})
-	return err
+	// Edits in order and apart, the usual case, are checked in place:
+	// Check runs once per item rewritten, and arranging them would
+	// allocate each time. Anything else is left to order, which reports it.
+	last := 0
+	for i, e := range edits {
+		if i > 0 && cmpEdit(edits[i-1], e) > 0 || e.Start < last || e.Start > e.End || e.End > n {
+			_, err := order(n, [][]Edit{edits})
+			return err
+		}
+		last = e.End
+	}
+	return nil
 }
 
 func cmpEdit(a, b Edit) int {

@@ -73,6 +73,11 @@ func TestNewOutputLists(t *testing.T) {
 		if (err != nil) != (wantErr != nil) {
 			t.Fatalf("lists %v: error %v, want %v", lists, err, wantErr)
 		}
+		// Check (its in-place path for edits in order, order's for the
+		// rest) fails where NewOutput does, with the same error.
+		if cerr := Check(len(src), all); fmt.Sprint(cerr) != fmt.Sprint(err) {
+			t.Fatalf("edits %v: Check = %v, NewOutput's error %v", all, cerr, err)
+		}
 		if err != nil {
 			continue
 		}

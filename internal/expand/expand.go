@@ -10,6 +10,7 @@ package expand
 
 import (
 	"fmt"
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"slices"
 	"strings"
 
@@ -53,6 +54,9 @@ type expander struct {
 	// scratch holds the texts a method's rewrite builds on the way (its
 	// parameters and block with `self` renamed); reset for each method.
 	scratch textBuf
+	// editBlocks holds the items' lists of edits when text does (a large
+	// file: see textBuf.blocks).
+	editBlocks bigalloc.Blocks[edit.Edit]
 }
 
 // File rewrites every async-trait item of a parsed, error-free file and
@@ -229,7 +233,12 @@ func (x *expander) item(it syntax.Item, trig []trigger) {
 // removeTriggers removes every trigger attribute once.
 // room is how many more edits the caller will append (two per method).
 func (x *expander) removeTriggers(trig []trigger, room int) []edit.Edit {
-	edits := make([]edit.Edit, 0, len(trig)+room)
+	var edits []edit.Edit
+	if x.text.blocks {
+		edits = x.editBlocks.Take(len(trig) + room)
+	} else {
+		edits = make([]edit.Edit, 0, len(trig)+room)
+	}
 	for i, t := range trig {
 		if i > 0 && t.attr == trig[i-1].attr {
 			continue

@@ -1,6 +1,7 @@
 package expand
 
 import (
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -76,7 +77,8 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 	if parallel {
 		for range runtime.GOMAXPROCS(0) {
 			w := *x // shares the file, tokens and resolver, which are read only
-			w.attrLines, w.text, w.spare, w.scratch = nil, textBuf{}, nil, textBuf{}
+			w.attrLines, w.text, w.spare, w.scratch, w.editBlocks = nil, textBuf{}, nil, textBuf{}, bigalloc.Blocks[edit.Edit]{}
+			w.text.blocks = len(f.Source.Src) >= blocksFrom
 			wg.Go(func() {
 				for j := range work {
 					w.run(j)

@@ -15,16 +15,23 @@ import (
 type textBuf struct {
 	chunk []byte
 	start int // where the text being built starts in chunk
-	// made counts the bytes of the chunks made so far; from bigText on,
-	// chunks are cut from block, memory on huge pages (see bigalloc).
-	made  int
-	block []byte
+	// made counts the bytes of the chunks made so far; from bigText on
+	// (or from the start with blocks), chunks are cut from block, memory
+	// on huge pages (see bigalloc).
+	made   int
+	blocks bool
+	block  bigalloc.Blocks[byte]
 }
 
 // bigText is how much text a buffer makes before its chunks come from
 // blocks of huge pages: the rewrite of a large file, whose megabytes of
-// text would otherwise cost a page fault every 4 KiB.
-const bigText = 1 << 20
+// text would otherwise cost a page fault every 4 KiB. A file of
+// blocksFrom bytes or more is large from the start: its rewrite makes
+// several times its size in text.
+const (
+	bigText    = 1 << 20
+	blocksFrom = 512 << 10
+)
 
 const (
 	textChunkMin = 2 << 10
@@ -42,11 +49,8 @@ func (t *textBuf) ensure(n int) {
 	size := min(max(2*cap(t.chunk), textChunkMin), textChunk)
 	size = max(size, 2*(len(cur)+n))
 	var next []byte
-	if t.made >= bigText && size <= bigalloc.HugePage {
-		if size > len(t.block) {
-			t.block = bigalloc.Make[byte](bigalloc.HugePage, bigalloc.HugePage)
-		}
-		next, t.block = t.block[:len(cur):size], t.block[size:]
+	if t.blocks || t.made >= bigText {
+		next = t.block.Take(size)[:len(cur)]
 	} else {
 		next = make([]byte, len(cur), size)
 	}

@@ -77,7 +77,7 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 	}
 	l.toks = bigalloc.Make[Token](0, n)
 	if lexInParallel(src) {
-		l.lexParallel()
+		l.lexParallel(n)
 	} else {
 		l.run()
 	}

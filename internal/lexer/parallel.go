@@ -19,7 +19,7 @@ const parallelMin = 256 << 10
 // either part has an error, or the delimiters do not pair up, the first
 // part's lexer simply goes on to the end of the file as a sequential lexer
 // would, so the result is always the sequential one (TestLexParallel).
-func (l *lexer) lexParallel() {
+func (l *lexer) lexParallel(sized int) {
 	split := splitPoint(l.src)
 	if split < 0 {
 		l.run()
@@ -29,9 +29,12 @@ func (l *lexer) lexParallel() {
 	// the second from the room the first can use at most (at the density
 	// the slice was sized for), so that joining them is one move within
 	// memory already touched. A part that runs out of room grows into a
-	// slice of its own, and joining them is then a copy.
+	// slice of its own, and joining them is then a copy. The room is
+	// shared as the slice was sized (for sized tokens; its capacity may
+	// be more, rounded up to whole huge pages): the first part's share of
+	// the whole capacity would leave a larger gap to close.
 	base := l.toks[:cap(l.toks)]
-	firstRoom := min(int(int64(len(base))*int64(split)/int64(len(l.src)))+8, len(base))
+	firstRoom := min(int(int64(min(sized, len(base)))*int64(split)/int64(len(l.src)))+8, len(base))
 	l.toks = base[:0:firstRoom]
 	second := &lexer{src: l.src, ed: l.ed, noSpace: l.noSpace, detached: true}
 	second.toks = base[firstRoom:firstRoom]
@@ -92,7 +95,15 @@ func moveDown(base []Token, to, from, n int) []Token {
 		partnersAfter(base[to:to+n], int32(to))
 		return base[:to+n]
 	}
-	saved := make([]Token, gap)
+	// The tokens set aside go after the second part if there is room
+	// there (fresh memory would cost page faults for a few microseconds'
+	// use).
+	var saved []Token
+	if spare := base[from+n : cap(base)]; len(spare) >= gap {
+		saved = spare[:gap]
+	} else {
+		saved = make([]Token, gap)
+	}
 	copy(saved, base[from+h-gap:from+h])
 	done := make(chan struct{})
 	go func() {

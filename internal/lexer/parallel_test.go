@@ -19,7 +19,7 @@ func lexBoth(src []byte, ed Edition, mode Mode) (seq, par Result) {
 	a := mk()
 	a.run()
 	b := mk()
-	b.lexParallel()
+	b.lexParallel(cap(b.toks))
 	return Result{Tokens: a.toks, Errors: a.errs, Fatal: a.fatal, Trivia: a.trivia},
 		Result{Tokens: b.toks, Errors: b.errs, Fatal: b.fatal, Trivia: b.trivia}
 }
@@ -121,12 +121,17 @@ func FuzzLexParallel(f *testing.F) {
 
 // moveDown gives the tokens in order, their partners moved with them,
 // whatever the gap, on one goroutine or two (when the upper half's
-// destination covers the lower half's source).
+// destination covers the lower half's source), with room after the second
+// part to set tokens aside or without.
 func TestMoveDown(t *testing.T) {
 	for _, n := range []int{0, 1, 100, parallelMove, parallelMove + 3, 3 * parallelMove} {
 		for _, gap := range []int{0, 1, 7, n / 4, n/2 - 1, n / 2, n/2 + 1, n} {
 			to := 5
-			base := make([]Token, to+gap+n+10)
+			spare := 10
+			if gap%2 == 1 {
+				spare = gap + 3
+			}
+			base := make([]Token, to+gap+n+spare)
 			for i := range n {
 				base[to+gap+i] = Token{Start: uint32(i + 1), Kind: LParen + Kind(i%2), Match: int32(i ^ 1)}
 			}
