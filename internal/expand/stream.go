@@ -74,11 +74,15 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 	var results []*unitResult
 	work := make(chan unitJob, 64)
 	var wg sync.WaitGroup
+	x.text.blocks = len(f.Source.Src) >= blocksFrom
 	if parallel {
-		for range runtime.GOMAXPROCS(0) {
+		// One worker fewer than cores: this goroutine, once it has parsed
+		// far enough ahead (work is full), rewrites too, rather than wait
+		// for room and be woken for each unit.
+		for range runtime.GOMAXPROCS(0) - 1 {
 			w := *x // shares the file, tokens and resolver, which are read only
-			w.attrLines, w.text, w.spare, w.scratch, w.editBlocks = nil, textBuf{}, nil, textBuf{}, bigalloc.Blocks[edit.Edit]{}
-			w.text.blocks = len(f.Source.Src) >= blocksFrom
+			w.attrLines, w.spare = nil, nil
+			w.text, w.scratch, w.editBlocks = textBuf{blocks: x.text.blocks}, textBuf{}, bigalloc.Blocks[edit.Edit]{}
 			wg.Go(func() {
 				for j := range work {
 					w.run(j)
@@ -109,7 +113,12 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 			results = append(results, r)
 			j := unitJob{u, r, mem}
 			if parallel {
-				work <- j
+				select {
+				case work <- j:
+				default:
+					x.run(j)
+					j.done(s)
+				}
 			} else {
 				x.run(j)
 				j.done(s)
