@@ -67,77 +67,30 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 			endScan <- scanResult{scan: x.scanFile()}
 		}()
 	}
-	var parsed []useAt // the same, as the parser finds them
-
-	var seen parsedAttrs
-	var macros []syntax.TokenRange
-	var results []*unitResult
-	work := make(chan unitJob, 64)
-	var wg sync.WaitGroup
 	x.text.blocks = len(f.Source.Src) >= blocksFrom
-	if parallel {
-		// One worker fewer than cores: this goroutine, once it has parsed
-		// far enough ahead (work is full), rewrites too, rather than wait
-		// for room and be woken for each unit.
-		for range runtime.GOMAXPROCS(0) - 1 {
-			w := *x // shares the file, tokens and resolver, which are read only
-			w.attrLines, w.spare = nil, nil
-			w.text, w.scratch, w.editBlocks = textBuf{blocks: x.text.blocks}, textBuf{}, bigalloc.Blocks[edit.Edit]{}
-			wg.Go(func() {
-				for j := range work {
-					w.run(j)
-					j.done(s)
-				}
-			})
+	var d itemsDone
+	if at := s.ItemSplit(); parallel && at > 0 {
+		if !x.halves(s, at, &d) {
+			// An item runs across the split (or there is a syntax
+			// error): the file again as a whole.
+			s.Restart()
+			d = itemsDone{}
+			x.oneRun(s, parallel, &d)
 		}
+	} else {
+		x.oneRun(s, parallel, &d)
 	}
-	s.InnerAttrs()
-	// Each item's nodes are handed back to the parser once its units are
-	// rewritten: nothing of an item outlives that but values (spans,
-	// texts), so a file's nodes are never more than the items in flight.
-	var one [1]syntax.Item
-	var units []unit
-	for it, arena := s.NextIn(); it != nil; it, arena = s.NextIn() {
-		one[0] = it
-		parsed = usesOf(one[:], false, parsed)
-		x.markParsed(one[:], &seen, &macros)
-		units = x.collectUnits(one[:], units[:0])
-		if len(units) == 0 {
-			s.Release(arena)
-			continue
-		}
-		mem := &itemMem{arena: arena}
-		mem.left.Store(int32(len(units)))
-		for _, u := range units {
-			r := &unitResult{}
-			results = append(results, r)
-			j := unitJob{u, r, mem}
-			if parallel {
-				select {
-				case work <- j:
-				default:
-					x.run(j)
-					j.done(s)
-				}
-			} else {
-				x.run(j)
-				j.done(s)
-			}
-		}
-	}
-	close(work)
-	wg.Wait()
-	s.Finish()
 	if len(f.Errors) > 0 {
 		return nil, nil, false
 	}
-	if !sameUses(scanned, parsed) {
+	if !sameUses(scanned, d.parsed) {
 		// The scan took something for a module-level use that is not (or
 		// missed one) in code it cannot read as the parser does: redo the
 		// file the slow way, with the whole tree.
 		edits, diags := File(syntax.ParseEdition(f.Source, s.Edition), opts)
 		return [][]edit.Edit{edits}, diags, true
 	}
+	results, seen, macros := d.results, d.seen, d.macros
 	// The items' edits stay in their lists, in order: the output merges
 	// them with the few edits the end adds (hidden items, imports), rather
 	// than a copy of all of them into one list.
@@ -160,6 +113,165 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 		x.removeUnusedImports()
 	}
 	return append(lists, x.edits), x.diags, true
+}
+
+// itemsDone is what parsing and rewriting a run of top-level items found,
+// in file order.
+type itemsDone struct {
+	parsed  []useAt // the module-level uses, as the parser finds them
+	seen    parsedAttrs
+	macros  []syntax.TokenRange
+	results []*unitResult
+}
+
+// add appends what a later run of items found.
+func (d *itemsDone) add(e *itemsDone) {
+	d.parsed = append(d.parsed, e.parsed...)
+	d.seen = append(d.seen, e.seen...)
+	d.macros = append(d.macros, e.macros...)
+	d.results = append(d.results, e.results...)
+}
+
+// rewriteItems parses the items of s one by one and rewrites their units,
+// itself or, when send takes a unit, on another goroutine. Each item's
+// nodes are handed back to the parser once its units are rewritten:
+// nothing of an item outlives that but values (spans, texts), so a
+// file's nodes are never more than the items in flight.
+func (x *expander) rewriteItems(s *syntax.Stream, send func(unitJob) bool, d *itemsDone) {
+	var one [1]syntax.Item
+	var units []unit
+	for it, arena := s.NextIn(); it != nil; it, arena = s.NextIn() {
+		one[0] = it
+		d.parsed = usesOf(one[:], false, d.parsed)
+		x.markParsed(one[:], &d.seen, &d.macros)
+		units = x.collectUnits(one[:], units[:0])
+		if len(units) == 0 {
+			s.Release(arena)
+			continue
+		}
+		mem := &itemMem{s: s, arena: arena}
+		mem.left.Store(int32(len(units)))
+		for _, u := range units {
+			r := &unitResult{}
+			d.results = append(d.results, r)
+			j := unitJob{u, r, mem}
+			if send == nil || !send(j) {
+				x.run(j)
+				j.done()
+			}
+		}
+	}
+}
+
+// worker returns a copy of x for another goroutine: it shares the file,
+// tokens and resolver, which are read only, and has buffers of its own.
+func (x *expander) worker() *expander {
+	w := *x
+	w.attrLines, w.spare = nil, nil
+	w.text, w.scratch, w.editBlocks = textBuf{blocks: x.text.blocks}, textBuf{}, bigalloc.Blocks[edit.Edit]{}
+	return &w
+}
+
+// oneRun parses the items of s on this goroutine and rewrites them here
+// and, when parallel, on the other cores.
+func (x *expander) oneRun(s *syntax.Stream, parallel bool, d *itemsDone) {
+	var send func(unitJob) bool
+	var wg sync.WaitGroup
+	work := make(chan unitJob, 64)
+	if parallel {
+		// One worker fewer than cores: this goroutine, once it has parsed
+		// far enough ahead (work is full), rewrites too, rather than wait
+		// for room and be woken for each unit.
+		for range runtime.GOMAXPROCS(0) - 1 {
+			w := x.worker()
+			wg.Go(func() {
+				for j := range work {
+					w.run(j)
+					j.done()
+				}
+			})
+		}
+		send = func(j unitJob) bool {
+			select {
+			case work <- j:
+				return true
+			default:
+				return false
+			}
+		}
+	}
+	s.InnerAttrs()
+	x.rewriteItems(s, send, d)
+	close(work)
+	wg.Wait()
+	s.Finish()
+}
+
+// halves parses and rewrites the items before token at on this goroutine
+// and those from it on on another, each core with the items it parsed in
+// its caches (a unit parsed on one core and rewritten on the other costs
+// a third more). A half done first takes units of the other, those its
+// parser finds while it waits. It reports false, with d incomplete, when
+// either half has a syntax error: the items are then not those of the
+// whole file (an item runs across at), or the whole file has errors to
+// report as a whole.
+func (x *expander) halves(s *syntax.Stream, at int, d *itemsDone) bool {
+	second := s.SplitAt(at)
+	// Unbuffered: a send succeeds only when the other half is done and
+	// waits for units.
+	work := make(chan unitJob)
+	send := func(j unitJob) bool {
+		select {
+		case work <- j:
+			return true
+		default:
+			return false
+		}
+	}
+	// Once both halves are parsed, nothing more comes: whichever is done
+	// second closes work.
+	var left atomic.Int32
+	left.Store(2)
+	finished := func() {
+		if left.Add(-1) == 0 {
+			close(work)
+		}
+	}
+	help := func(w *expander) {
+		for j := range work {
+			w.run(j)
+			j.done()
+		}
+	}
+	var rest itemsDone
+	var restPanic any // raised again here, where Expand recovers it
+	var wg sync.WaitGroup
+	w := x.worker()
+	wg.Go(func() {
+		defer func() {
+			restPanic = recover()
+			finished()
+			help(w)
+		}()
+		w.rewriteItems(second, send, &rest)
+	})
+	func() {
+		defer finished() // even when it panics: the other half then ends
+		s.InnerAttrs()
+		x.rewriteItems(s, send, d)
+	}()
+	help(x)
+	wg.Wait()
+	if restPanic != nil {
+		panic(restPanic)
+	}
+	s.Finish()
+	second.Finish()
+	if len(s.File.Errors) > 0 || len(second.File.Errors) > 0 {
+		return false
+	}
+	d.add(&rest)
+	return true
 }
 
 // parallelMinBytes is the file size from which items are rewritten on
@@ -185,17 +297,18 @@ type unitJob struct {
 	mem *itemMem
 }
 
-// itemMem is the node memory of an item and how many of its units are
-// still to be rewritten.
+// itemMem is the node memory of an item, the stream it came from and how
+// many of the item's units are still to be rewritten.
 type itemMem struct {
+	s     *syntax.Stream
 	arena *syntax.Arena
 	left  atomic.Int32
 }
 
 // done tells the stream that a unit no longer needs its item's nodes.
-func (j unitJob) done(s *syntax.Stream) {
+func (j unitJob) done() {
 	if j.mem.left.Add(-1) == 0 {
-		s.Release(j.mem.arena)
+		j.mem.s.Release(j.mem.arena)
 	}
 }
 

@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/asynctrait/asynctrait/internal/benchgen"
 	"github.com/asynctrait/asynctrait/internal/edit"
 	"github.com/asynctrait/asynctrait/internal/lexer"
 	"github.com/asynctrait/asynctrait/internal/source"
@@ -203,6 +205,67 @@ func TestStreamMatchesFileParallel(t *testing.T) {
 	for name, src := range map[string][]byte{"flat": flat.Bytes(), "nested": nested.Bytes()} {
 		if !checkStream(t, name, src, 0, true) {
 			t.Errorf("%s: does not parse: the test compares nothing", name)
+		}
+		// The flat file is parsed in two halves (TestStreamHalves); the
+		// nested one, a module open across the middle, in one.
+		if at := syntax.NewStream(source.NewFile(name, src), 0).ItemSplit(); (at > 0) != (name == "flat") {
+			t.Errorf("%s: split at token %d", name, at)
+		}
+	}
+}
+
+// A large file is parsed in two halves on two cores (syntax.Stream.SplitAt
+// at the lexer's split): the result is the whole file's, and where a half
+// has a syntax error, the file is parsed again as a whole, so the errors
+// are the whole file's too. Where the split is in the middle of an item
+// (a `}` line and an `else` line of a const's initializer), there is no
+// split.
+func TestStreamHalves(t *testing.T) {
+	items := benchgen.Source(400, false) // 320 KB: lexed in two parts
+	insert := func(at int, s string) []byte {
+		return slices.Concat(items[:at], []byte(s), items[at:])
+	}
+	itemEnd := func(from int) int { return from + bytes.Index(items[from:], []byte("\n}\n")) + 3 }
+	split := func(src []byte) int {
+		return syntax.NewStream(source.NewFile("x.rs", src), 0).ItemSplit()
+	}
+	if split(items) == 0 {
+		t.Fatal("no split in the generated file: the test checks nothing")
+	}
+	if !checkStream(t, "halves", items, 0, true) {
+		t.Fatal("the generated file does not parse")
+	}
+	// Where the lexer splits (the first line holding only `}` after the
+	// middle), in the middle of a const's initializer: the const starts
+	// at the last item's end before the middle, and the middle falls in
+	// its first lines (longer than the distance from there to the middle).
+	c := "const C: u8 = if true {\n" + strings.Repeat("    1 +\n", 200) + "    1\n}\nelse {\n    2\n};\n"
+	at := bytes.LastIndex(items[:len(items)/2], []byte("\n}\n")) + 3
+	straddle := insert(at, c)
+	if mid := len(straddle) / 2; mid <= at || mid >= at+strings.Index(c, "\n}\n") {
+		t.Fatalf("the middle %d is not in the const at %d", mid, at)
+	}
+	if at := split(straddle); at != 0 {
+		t.Fatalf("split at %d, in the middle of an item", at)
+	}
+	if !checkStream(t, "straddle", straddle, 0, true) {
+		t.Fatal("the file with a const does not parse")
+	}
+	for name, src := range map[string][]byte{
+		"error in the first half":  insert(itemEnd(len(items)/4), "fn 3() {}\n"),
+		"error in the second half": insert(itemEnd(3*len(items)/4), "fn 3() {}\n"),
+	} {
+		if split(src) == 0 {
+			t.Fatalf("%s: no split", name)
+		}
+		sf := source.NewFile("x.rs", src)
+		want := syntax.ParseEdition(sf, 0).Errors
+		s := syntax.NewStream(sf, 0)
+		if _, _, ok := Stream(s, Options{}); ok || len(want) == 0 {
+			t.Fatalf("%s: Stream ok %v, %d errors in the whole parse", name, ok, len(want))
+		}
+		if got := s.File.Errors; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: errors\n%v\nwant the whole file's\n%v", name, got, want)
 		}
 	}
 }

@@ -87,7 +87,7 @@ func LexMode(src []byte, ed Edition, mode Mode) Result {
 	if !slices.IsSortedFunc(l.errs, cmpError) {
 		slices.SortStableFunc(l.errs, cmpError)
 	}
-	return Result{Tokens: l.toks, Errors: l.errs, Fatal: l.fatal, Trivia: l.trivia || !l.noSpace}
+	return Result{Tokens: l.toks, Errors: l.errs, Fatal: l.fatal, Trivia: l.trivia || !l.noSpace, Split: l.split}
 }
 
 func cmpError(a, b Error) int { return int(a.Span.Start) - int(b.Span.Start) }
@@ -110,6 +110,8 @@ type lexer struct {
 	pending  []int32
 	// trivia is set when a kept token may be trivia (see Result.Trivia).
 	trivia bool
+	// split is Result.Split.
+	split int
 }
 
 func (l *lexer) errorf(start, end int, msg string) {

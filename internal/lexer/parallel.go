@@ -56,6 +56,9 @@ func (l *lexer) lexParallel(sized int) {
 	}
 	l.trivia = l.trivia || second.trivia
 	offset := int32(len(l.toks))
+	if len(open) == 0 && len(second.toks) > 0 {
+		l.split = int(offset)
+	}
 	if n := len(second.toks); cap(l.toks) == len(base) && n > 0 && firstRoom < len(base) && &second.toks[0] == &base[firstRoom] {
 		// Both parts in base: the second moves down to follow the first.
 		l.toks = moveDown(base, len(l.toks), firstRoom, n)

@@ -21,7 +21,31 @@ func lexBoth(src []byte, ed Edition, mode Mode) (seq, par Result) {
 	b := mk()
 	b.lexParallel(cap(b.toks))
 	return Result{Tokens: a.toks, Errors: a.errs, Fatal: a.fatal, Trivia: a.trivia},
-		Result{Tokens: b.toks, Errors: b.errs, Fatal: b.fatal, Trivia: b.trivia}
+		Result{Tokens: b.toks, Errors: b.errs, Fatal: b.fatal, Trivia: b.trivia, Split: b.split}
+}
+
+// splitChecked checks Result.Split's promise: the token before it (but
+// whitespace) closes a brace and no delimiter open before it closes after
+// it. It reports
+// whether there was a split.
+func splitChecked(t *testing.T, name string, r Result) bool {
+	t.Helper()
+	if r.Split == 0 {
+		return false
+	}
+	prev := r.Split - 1
+	for prev > 0 && r.Tokens[prev].Kind == Whitespace {
+		prev--
+	}
+	if r.Split >= len(r.Tokens) || r.Tokens[prev].Kind != RBrace {
+		t.Fatalf("%s: split %d does not follow a closing brace", name, r.Split)
+	}
+	for i, tok := range r.Tokens[:r.Split] {
+		if tok.Kind.IsOpen() && int(tok.Match) >= r.Split {
+			t.Fatalf("%s: token %d, open before the split %d, closes after it", name, i, r.Split)
+		}
+	}
+	return true
 }
 
 // triviaFlagged checks Result.Trivia's promise: without it, no token is
@@ -42,6 +66,8 @@ func sameResult(t *testing.T, name string, src []byte) {
 	t.Helper()
 	for _, mode := range []Mode{0, SkipWhitespace} {
 		seq, par := lexBoth(src, Edition2021, mode)
+		splitChecked(t, name, par)
+		par.Split = 0 // the sequential lexer has none
 		if !reflect.DeepEqual(seq, par) {
 			t.Fatalf("%s (mode %d): lexing in two parts differs from lexing in one", name, mode)
 		}
@@ -89,6 +115,12 @@ func TestLexParallel(t *testing.T) {
 	src := []byte(strings.Repeat(item, 8))
 	if splitPoint(src) < 0 {
 		t.Fatal("no split point in a file of items: the test checks only the fallback")
+	}
+	if _, par := lexBoth(src, Edition2021, SkipWhitespace); !splitChecked(t, "items", par) {
+		t.Fatal("a file of items lexed in two parts reports no split")
+	}
+	if _, par := lexBoth([]byte(cases["open across"]), Edition2021, SkipWhitespace); par.Split != 0 {
+		t.Fatalf("split %d inside a module", par.Split)
 	}
 }
 

@@ -191,6 +191,13 @@ type Result struct {
 	// comment, no whitespace (SkipWhitespace), no BOM or shebang. A parser
 	// then needs no index of the significant tokens.
 	Trivia bool
+	// Split, when not 0, is the index of a token near the middle of a
+	// large file before which no delimiter is open: the first on the line
+	// after a line holding only `}`, where the file was lexed in two
+	// parts. It is most likely where a top-level item starts (a parser
+	// can take the items from there on another core, and must check that
+	// it is so).
+	Split int
 }
 
 // MaxErrors bounds the errors Lex records: a hostile file (100,000

@@ -23,6 +23,8 @@ type Stream struct {
 	lex     lexer.Result
 	p       *parser
 	done    bool
+	// lexErrs is how many of File.Errors are the lexer's (Restart).
+	lexErrs int
 
 	// Arenas handed back (Release), for NextIn to reuse.
 	mu   sync.Mutex
@@ -37,7 +39,82 @@ func NewStream(f *source.File, ed lexer.Edition) *Stream {
 		out.Errors = append(out.Errors, Error{Span: e.Span, Msg: e.Msg, Labels: e.Labels})
 	}
 	p := newParserTrivia(f, lx.Tokens, TokenRange{Start: 0, End: len(lx.Tokens)}, 0, lx.Trivia)
-	return &Stream{File: out, Edition: ed, lex: lx, p: p}
+	return &Stream{File: out, Edition: ed, lex: lx, p: p, lexErrs: len(out.Errors)}
+}
+
+// ItemSplit returns the index of a token near the middle of a large file
+// where a top-level item most likely starts (where the lexer split it:
+// lexer.Result.Split), or 0. See SplitAt.
+//
+// The split follows a `}` closing a group at the top level. So that it is
+// not in the middle of an item (`const C: u8 = if a {` … `}` / `else {`
+// … `};`), the next significant token must be one that only starts an
+// item: an attribute, a doc comment, an item keyword or a macro's name
+// and `!`; no expression or type goes on with one after a `}`.
+func (s *Stream) ItemSplit() int {
+	toks := s.File.Tokens
+	at := s.lex.Split
+	if at <= 0 || at >= len(toks) {
+		return 0
+	}
+	i := at
+	for i < len(toks) && toks[i].Kind.IsTrivia() {
+		i++
+	}
+	if i >= len(toks) {
+		return 0
+	}
+	switch toks[i].Kind {
+	case lexer.Pound, lexer.DocComment:
+		return at
+	case lexer.Ident:
+		switch string(s.File.Source.Src[toks[i].Start:toks[i].End]) {
+		case "pub", "fn", "struct", "enum", "union", "impl", "trait", "mod", "use",
+			"const", "static", "type", "extern", "unsafe", "async", "macro_rules":
+			return at
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Kind.IsTrivia() {
+			j++
+		}
+		if j < len(toks) && toks[j].Kind == lexer.Not {
+			return at
+		}
+	}
+	return 0
+}
+
+// SplitAt hands the items from token index at on to a second stream,
+// which another goroutine may parse meanwhile: s parses those before it
+// only. Call it before anything is parsed. The second stream has a File
+// of its own (the same source and tokens) for its errors and its own
+// arenas. Parsed in two, the items are the whole file's if one starts at
+// at, which is so if neither stream finds an error: an item that runs
+// across at ends too early in s, and a token in the middle of an item
+// cannot start one. When either has an error, Restart parses the file
+// again as a whole.
+func (s *Stream) SplitAt(at int) *Stream {
+	f := s.File
+	trivia := s.lex.Trivia
+	s.p = newParserTrivia(f.Source, f.Tokens, TokenRange{Start: 0, End: at}, 0, trivia)
+	second := &Stream{
+		File:    &File{Source: f.Source, Tokens: f.Tokens},
+		Edition: s.Edition,
+		lex:     s.lex,
+		p:       newParserTrivia(f.Source, f.Tokens, TokenRange{Start: at, End: len(f.Tokens)}, 0, trivia),
+	}
+	return second
+}
+
+// Restart makes s parse the whole file again from its start, with
+// s.File's errors the lexer's only: after SplitAt, when a part had an
+// error.
+func (s *Stream) Restart() {
+	f := s.File
+	f.Errors = f.Errors[:s.lexErrs]
+	f.Attrs = nil
+	s.p = newParserTrivia(f.Source, f.Tokens, TokenRange{Start: 0, End: len(f.Tokens)}, 0, s.lex.Trivia)
+	s.done = false
 }
 
 // InnerAttrs parses the file's inner attributes; call it before Next.
