@@ -709,9 +709,19 @@ func (x *expander) removeUnusedImports() {
 		removed = slices.Clone(removed)
 		slices.SortFunc(removed, cmp)
 	}
+	// The mentions are asked about in file order: a cursor over the
+	// removed attributes, not a search for each (thousands of both).
+	i, last := 0, uint32(0)
 	inRemoved := func(off uint32) bool {
-		// the last removed attribute starting at or before off
-		i, _ := slices.BinarySearchFunc(removed, off+1, func(s syntax.Span, o uint32) int { return int(s.Start) - int(o) })
+		if off < last {
+			i = 0 // out of order after all: from the start again
+		}
+		last = off
+		// i: how many removed attributes start at or before off; the
+		// last of those may hold it.
+		for i < len(removed) && removed[i].Start <= off {
+			i++
+		}
 		return i > 0 && off < removed[i-1].End
 	}
 	counts := scan.count(k, inRemoved)
