@@ -54,9 +54,12 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 		k.bucket = <-index
 	}
 	// What the end needs from the whole file (fileScan) is found while the
-	// items are parsed and rewritten.
+	// items are parsed and rewritten: on a goroutine of its own, or, when
+	// the items are parsed in two halves, by the half done first.
+	at := s.ItemSplit()
+	inHalves := parallel && at > 0
 	var endScan chan scanResult
-	if parallel {
+	if parallel && !inHalves {
 		endScan = make(chan scanResult, 1)
 		go func() {
 			defer func() {
@@ -69,7 +72,7 @@ func Stream(s *syntax.Stream, opts Options) (edits [][]edit.Edit, diags []diag.D
 	}
 	x.text.blocks = len(f.Source.Src) >= blocksFrom
 	var d itemsDone
-	if at := s.ItemSplit(); parallel && at > 0 {
+	if inHalves {
 		if !x.halves(s, at, &d) {
 			// An item runs across the split (or there is a syntax
 			// error): the file again as a whole.
@@ -243,6 +246,14 @@ func (x *expander) halves(s *syntax.Stream, at int, d *itemsDone) bool {
 			j.done()
 		}
 	}
+	// The half done first finds what the end needs from the whole file.
+	var scanning atomic.Bool
+	var scan *fileScan
+	endScan := func(w *expander) {
+		if !scanning.Swap(true) {
+			scan = w.scanFile()
+		}
+	}
 	var rest itemsDone
 	var restPanic any // raised again here, where Expand recovers it
 	var wg sync.WaitGroup
@@ -254,17 +265,20 @@ func (x *expander) halves(s *syntax.Stream, at int, d *itemsDone) bool {
 			help(w)
 		}()
 		w.rewriteItems(second, send, &rest)
+		endScan(w)
 	})
 	func() {
 		defer finished() // even when it panics: the other half then ends
 		s.InnerAttrs()
 		x.rewriteItems(s, send, d)
+		endScan(x)
 	}()
 	help(x)
 	wg.Wait()
 	if restPanic != nil {
 		panic(restPanic)
 	}
+	x.scan = scan // (a whole-file scan: right whatever the parse)
 	s.Finish()
 	second.Finish()
 	if len(s.File.Errors) > 0 || len(second.File.Errors) > 0 {
