@@ -226,6 +226,16 @@ func (l *lexer) lexRange(pos, limit int, open []int32) ([]int32, int) {
 	toks := l.toks // a local, so the hot append does not go through l
 	keepSpace := !l.noSpace
 	for pos < limit {
+		if len(toks)+2 <= cap(toks) && !slowOnly {
+			// The common tokens, in a loop of their own (see lexFast);
+			// this one takes the token it stops at.
+			l.toks = toks
+			pos, open = l.lexFast(pos, limit, open)
+			toks = l.toks
+			if pos >= limit {
+				break
+			}
+		}
 		start := pos
 		c := src[pos]
 		pos++
