@@ -3,10 +3,11 @@
 package cli
 
 import (
-	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"io/fs"
 	"slices"
 	"syscall"
+
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 )
 
 // readInto reads the file at path into buf (appending to it, growing it

@@ -10,10 +10,10 @@ package expand
 
 import (
 	"fmt"
-	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"slices"
 	"strings"
 
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"github.com/asynctrait/asynctrait/internal/diag"
 	"github.com/asynctrait/asynctrait/internal/edit"
 	"github.com/asynctrait/asynctrait/internal/lexer"

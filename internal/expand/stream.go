@@ -1,11 +1,11 @@
 package expand
 
 import (
-	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"runtime"
 	"sync"
 	"sync/atomic"
 
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"github.com/asynctrait/asynctrait/internal/diag"
 	"github.com/asynctrait/asynctrait/internal/edit"
 	"github.com/asynctrait/asynctrait/internal/lexer"

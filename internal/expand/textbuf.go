@@ -1,9 +1,9 @@
 package expand
 
 import (
-	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"unsafe"
 
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"github.com/asynctrait/asynctrait/internal/edit"
 )
 

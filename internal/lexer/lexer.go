@@ -2,11 +2,11 @@ package lexer
 
 import (
 	"bytes"
-	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"slices"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/asynctrait/asynctrait/internal/bigalloc"
 	"github.com/asynctrait/asynctrait/internal/source"
 )
 
