@@ -257,6 +257,12 @@ func (x *expander) halves(s *syntax.Stream, at int, d *itemsDone) bool {
 	var rest itemsDone
 	var restPanic any // raised again here, where Expand recovers it
 	var wg sync.WaitGroup
+	// Cores beyond two rewrite units from the start: a unit is sent to
+	// whichever goroutine waits for one.
+	for range runtime.GOMAXPROCS(0) - 2 {
+		w := x.worker()
+		wg.Go(func() { help(w) })
+	}
 	w := x.worker()
 	wg.Go(func() {
 		defer func() {
